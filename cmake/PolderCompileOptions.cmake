@@ -1,0 +1,21 @@
+# Compile options shared by every Polder target, through one interface library.
+#
+# Floating point: no -ffast-math and no FMA contraction, so a given binary computes the same bits on
+# every machine and the vector and scalar paths of a loop agree. -fno-math-errno only drops errno.
+
+add_library(polder_options INTERFACE)
+add_library(polder::options ALIAS polder_options)
+
+target_compile_features(polder_options INTERFACE cxx_std_20)
+target_compile_options(polder_options INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion -Wnon-virtual-dtor
+  -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wdouble-promotion
+  -ffp-contract=off -fno-math-errno
+  $<$<CONFIG:Release>:-O3>
+  $<$<CONFIG:RelWithDebInfo>:-O2>)
+if(POLDER_WERROR)
+  target_compile_options(polder_options INTERFACE -Werror)
+endif()
+if(POLDER_NATIVE)
+  target_compile_options(polder_options INTERFACE -march=native)
+endif()

@@ -1,0 +1,6 @@
+// Placeholder: replaced by the real subcommand.
+#include "app/commands.hpp"
+#include "core/error.hpp"
+namespace polder::app {
+int cmd_info(const Args&, const parallel::Comm&) { throw ConfigError("polder info: not built yet"); }
+}  // namespace polder::app

@@ -1,0 +1,6 @@
+// Placeholder: replaced by the real subcommand.
+#include "app/commands.hpp"
+#include "core/error.hpp"
+namespace polder::app {
+int cmd_report(const Args&, const parallel::Comm&) { throw ConfigError("polder report: not built yet"); }
+}  // namespace polder::app

@@ -1,0 +1,69 @@
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "parallel/decomposition.hpp"
+
+using polder::grid::TileLayout;
+using polder::parallel::Decomposition;
+
+namespace {
+TileLayout irregular_layout() {
+  // A ragged "country": weights vary from tile to tile, some tiles empty.
+  TileLayout probe(128);
+  std::vector<std::int64_t> counts(static_cast<std::size_t>(probe.n_tiles()), 0);
+  for (std::int32_t t = 0; t < probe.n_tiles(); ++t) {
+    const auto g = probe.geometry(t);
+    const double dx = g.tile_col - 40.0, dy = g.tile_row - 50.0;
+    if (dx * dx + dy * dy < 35.0 * 35.0) counts[static_cast<std::size_t>(t)] = 1000 + (t * 7919) % 15000;
+  }
+  return TileLayout(128, counts);
+}
+}  // namespace
+
+TEST(Decomposition, EveryActiveTileHasExactlyOneOwner) {
+  const auto layout = irregular_layout();
+  for (int p : {1, 2, 3, 4, 7, 64}) {
+    const Decomposition d(layout, p);
+    std::int64_t cells = 0;
+    std::size_t tiles = 0;
+    for (int r = 0; r < p; ++r) {
+      for (auto t : d.tiles_of(r)) EXPECT_EQ(d.owner(t), r);
+      tiles += d.tiles_of(r).size();
+      EXPECT_EQ(d.first_cell_of(r), cells);
+      cells += d.cells_of(r);
+    }
+    EXPECT_EQ(tiles, layout.active_tiles().size());
+    EXPECT_EQ(cells, layout.total_active());
+  }
+}
+
+TEST(Decomposition, BalancesActiveCells) {
+  const auto layout = irregular_layout();
+  for (int p : {2, 3, 4, 16}) {
+    const Decomposition d(layout, p);
+    const double ideal = static_cast<double>(layout.total_active()) / p;
+    for (int r = 0; r < p; ++r) {
+      // Within one tile's weight (at most 16,000 cells here) of the ideal share.
+      EXPECT_NEAR(static_cast<double>(d.cells_of(r)), ideal, 16000.0) << "rank " << r << " of " << p;
+    }
+  }
+}
+
+TEST(Decomposition, OrderIsIndependentOfRankCount) {
+  const auto layout = irregular_layout();
+  const Decomposition a(layout, 1), b(layout, 5);
+  EXPECT_EQ(a.tile_order(), b.tile_order());
+}
+
+TEST(Decomposition, MoreRanksThanTilesLeavesSomeEmpty) {
+  TileLayout probe(256);
+  std::vector<std::int64_t> counts(static_cast<std::size_t>(probe.n_tiles()), 0);
+  counts[10] = 5;
+  counts[11] = 5;
+  const TileLayout layout(256, counts);
+  const Decomposition d(layout, 4);
+  std::size_t owned = 0;
+  for (int r = 0; r < 4; ++r) owned += d.tiles_of(r).size();
+  EXPECT_EQ(owned, 2U);
+}
