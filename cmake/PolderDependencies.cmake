@@ -55,6 +55,7 @@ if(POLDER_WITH_GDAL)
   endif()
 endif()
 find_package(PNG REQUIRED)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 
 if(POLDER_BUILD_TESTS)
   find_package(GTest 1.10 REQUIRED)

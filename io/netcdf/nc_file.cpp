@@ -266,11 +266,27 @@ void NcFile::read(const std::string& var, const std::vector<std::size_t>& start,
   check(nc_get_vara(m_ncid, v, start.data(), count.data(), data.data()), "read", var);
 }
 
+template <typename T>
+void NcFile::read_independent(const std::string& var, const std::vector<std::size_t>& start,
+                              const std::vector<std::size_t>& count, std::span<T> data) const {
+  const int v = var_id(var);
+  POLDER_VERIFY(data.size() >= product(count), "buffer too small reading ", var);
+  nc_type t = NC_NAT;
+  check(nc_inq_vartype(m_ncid, v, &t), "inquire type", var);
+  if (t != nc_type_of<T>())
+    throw InputError(cat("variable '", var, "' in '", m_path, "' has NetCDF type ", t,
+                         ", expected ", nc_type_of<T>(), " (see docs/input-format.md)"));
+  check(nc_var_par_access(m_ncid, v, NC_INDEPENDENT), "set independent access", var);
+  check(nc_get_vara(m_ncid, v, start.data(), count.data(), data.data()), "read", var);
+}
+
 #define POLDER_NC_INSTANTIATE(T)                                                                       \
   template void NcFile::write<T>(const std::string&, const std::vector<std::size_t>&,                 \
                                  const std::vector<std::size_t>&, std::span<const T>);                \
   template void NcFile::read<T>(const std::string&, const std::vector<std::size_t>&,                  \
-                                const std::vector<std::size_t>&, std::span<T>) const;
+                                const std::vector<std::size_t>&, std::span<T>) const;                \
+  template void NcFile::read_independent<T>(const std::string&, const std::vector<std::size_t>&,      \
+                                            const std::vector<std::size_t>&, std::span<T>) const;
 POLDER_NC_INSTANTIATE(std::uint8_t)
 POLDER_NC_INSTANTIATE(std::int16_t)
 POLDER_NC_INSTANTIATE(std::int32_t)

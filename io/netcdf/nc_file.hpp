@@ -65,6 +65,11 @@ public:
   void read(const std::string& var, const std::vector<std::size_t>& start,
             const std::vector<std::size_t>& count, std::span<T> data) const;
 
+  /// Independent hyperslab read: only this rank takes part (per-tile reads of owned tiles).
+  template <typename T>
+  void read_independent(const std::string& var, const std::vector<std::size_t>& start,
+                        const std::vector<std::size_t>& count, std::span<T> data) const;
+
   /// Switches a variable to independent access (transfers need not be matched across ranks).
   void set_independent(const std::string& var) const;
 

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "model/land_use.hpp"
+#include "netcdf/input_checks.hpp"
+#include "netcdf/nc_file.hpp"
 #include "netcdf/stack_schema.hpp"
 
 namespace polder::testing {
@@ -126,6 +128,178 @@ void overwrite_cell_u8(const std::string& path, const std::string& var, std::int
     overwrite(path, var, {map_year_index, static_cast<std::size_t>(row), static_cast<std::size_t>(col)}, &value);
   else
     overwrite(path, var, {static_cast<std::size_t>(row), static_cast<std::size_t>(col)}, &value);
+}
+
+void overwrite_cell_i16(const std::string& path, const std::string& var, std::int32_t row, std::int32_t col,
+                        std::int16_t value) {
+  overwrite(path, var, {static_cast<std::size_t>(row), static_cast<std::size_t>(col)}, &value);
+}
+
+namespace {
+
+/// An open file in define mode, closed (and checked) on destruction.
+class Editor {
+public:
+  explicit Editor(const std::string& path) : m_path(path) {
+    check(nc_open(path.c_str(), NC_WRITE, &m_ncid), "reopen");
+    check(nc_redef(m_ncid), "enter define mode");
+  }
+  Editor(const Editor&) = delete;
+  Editor& operator=(const Editor&) = delete;
+  ~Editor() { nc_close(m_ncid); }
+  int ncid() const { return m_ncid; }
+  int var(const std::string& name) const {
+    if (name.empty()) return NC_GLOBAL;
+    int id = -1;
+    check(nc_inq_varid(m_ncid, name.c_str(), &id), "find variable " + name);
+    return id;
+  }
+  void check(int status, const std::string& what) const {
+    if (status != NC_NOERR) throw std::runtime_error(m_path + ": cannot " + what + ": " + nc_strerror(status));
+  }
+
+private:
+  std::string m_path;
+  int m_ncid = -1;
+};
+
+}  // namespace
+
+void set_attribute_text(const std::string& path, const std::string& var, const std::string& name,
+                        const std::string& text) {
+  Editor e(path);
+  const int v = e.var(var);
+  nc_del_att(e.ncid(), v, name.c_str());
+  e.check(nc_put_att_text(e.ncid(), v, name.c_str(), text.size(), text.c_str()), "write attribute " + name);
+}
+
+void set_attribute_double(const std::string& path, const std::string& var, const std::string& name, double value) {
+  Editor e(path);
+  const int v = e.var(var);
+  nc_del_att(e.ncid(), v, name.c_str());
+  e.check(nc_put_att_double(e.ncid(), v, name.c_str(), NC_DOUBLE, 1, &value), "write attribute " + name);
+}
+
+void delete_attribute(const std::string& path, const std::string& var, const std::string& name) {
+  Editor e(path);
+  e.check(nc_del_att(e.ncid(), e.var(var), name.c_str()), "delete attribute " + name);
+}
+
+void overwrite_coordinate(const std::string& path, const std::string& axis, std::size_t index, double value) {
+  overwrite(path, axis, {index}, &value);
+}
+
+void shift_coordinate(const std::string& path, const std::string& axis, double offset_m) {
+  int ncid = -1, varid = -1, dimid = -1;
+  std::size_t n = 0;
+  if (nc_open(path.c_str(), NC_WRITE, &ncid) != NC_NOERR) throw std::runtime_error("cannot reopen " + path);
+  nc_inq_varid(ncid, axis.c_str(), &varid);
+  nc_inq_dimid(ncid, axis.c_str(), &dimid);
+  nc_inq_dimlen(ncid, dimid, &n);
+  std::vector<double> v(n);
+  nc_get_var_double(ncid, varid, v.data());
+  for (auto& x : v) x += offset_m;
+  const int status = nc_put_var_double(ncid, varid, v.data());
+  nc_close(ncid);
+  if (status != NC_NOERR) throw std::runtime_error("cannot shift " + axis + ": " + nc_strerror(status));
+}
+
+void overwrite_map_year(const std::string& path, std::size_t index, std::int32_t year) {
+  overwrite(path, "map_year", {index}, &year);
+}
+
+void overwrite_int32(const std::string& path, const std::string& var, std::size_t index, std::int32_t value) {
+  overwrite(path, var, {index}, &value);
+}
+
+void rename_variable(const std::string& path, const std::string& from, const std::string& to) {
+  Editor e(path);
+  e.check(nc_rename_var(e.ncid(), e.var(from), to.c_str()), "rename " + from);
+}
+
+void replace_variable(const std::string& path, const std::string& var, int nc_type, const std::vector<std::string>& dims) {
+  Editor e(path);
+  e.check(nc_rename_var(e.ncid(), e.var(var), (var + "_replaced").c_str()), "rename " + var);
+  std::vector<int> ids;
+  for (const auto& d : dims) {
+    int id = -1;
+    e.check(nc_inq_dimid(e.ncid(), d.c_str(), &id), "find dimension " + d);
+    ids.push_back(id);
+  }
+  int id = -1;
+  e.check(nc_def_var(e.ncid(), var.c_str(), nc_type, static_cast<int>(ids.size()), ids.data(), &id), "define " + var);
+  const std::string crs = "crs";
+  e.check(nc_put_att_text(e.ncid(), id, "grid_mapping", crs.size(), crs.c_str()), "write grid_mapping");
+}
+
+void write_test_climate(const parallel::Comm& comm, const std::string& path, const TestClimateOptions& opt) {
+  const std::vector<std::string> scenarios = {"Ld", "Ln", "Md", "Mn", "Hd", "Hn"};
+  const auto n_years = static_cast<std::size_t>(opt.last_year - opt.first_year + 1);
+  const auto nx = static_cast<std::size_t>(opt.n_x), ny = static_cast<std::size_t>(opt.n_y);
+  io::NcFile f(comm, path, io::NcFile::Mode::create);
+  f.put_att("", "Conventions", std::string("CF-1.8"));
+  f.put_att("", "polder_format", std::string(io::k_climate_format));
+  const std::int32_t version = io::k_climate_format_version, last_obs = opt.last_observed_year;
+  f.put_att_int("", "polder_format_version", std::span<const std::int32_t>(&version, 1));
+  f.put_att_int("", "last_observed_year", std::span<const std::int32_t>(&last_obs, 1));
+  f.put_att("", "scenarios", std::string("Ld,Ln,Md,Mn,Hd,Hn"));
+  f.define_dim("scenario", scenarios.size());
+  f.define_dim("year", n_years);
+  f.define_dim("y", ny);
+  f.define_dim("x", nx);
+  f.define_var("year", io::NcType::i32, {"year"});
+  f.define_var("y", io::NcType::f64, {"y"});
+  f.define_var("x", io::NcType::f64, {"x"});
+  f.define_var("crs", io::NcType::i32, {});
+  f.put_att("crs", "grid_mapping_name", std::string("oblique_stereographic"));
+  f.put_att("crs", "false_easting", 155000.0);
+  f.put_att("crs", "false_northing", 463000.0);
+  f.put_att("crs", "epsg_code", std::string("EPSG:28992"));
+  for (const auto& spec : io::climate_variables()) {
+    if (spec.gridded)
+      f.define_var(spec.name, io::NcType::f32, {"scenario", "year", "y", "x"});
+    else
+      f.define_var(spec.name, io::NcType::f32, {"scenario", "year"});
+    f.put_att(spec.name, "units", spec.units);
+    f.put_att(spec.name, "grid_mapping", std::string("crs"));
+  }
+  f.end_define();
+  std::vector<std::int32_t> years;
+  std::vector<double> xs, ys;
+  if (comm.is_root()) {
+    for (std::size_t i = 0; i < n_years; ++i) years.push_back(opt.first_year + static_cast<std::int32_t>(i));
+    for (std::size_t i = 0; i < nx; ++i) xs.push_back(opt.x0_m + (static_cast<double>(i) + 0.5) * opt.cell_m);
+    for (std::size_t i = 0; i < ny; ++i) ys.push_back(opt.y1_m - (static_cast<double>(i) + 0.5) * opt.cell_m);
+  }
+  f.write<std::int32_t>("year", {0}, {years.size()}, years);
+  f.write<double>("x", {0}, {xs.size()}, xs);
+  f.write<double>("y", {0}, {ys.size()}, ys);
+  for (const auto& spec : io::climate_variables()) {
+    const std::size_t per = spec.gridded ? nx * ny : 1;
+    std::vector<float> v;
+    if (comm.is_root()) {
+      for (std::size_t s = 0; s < scenarios.size(); ++s)
+        for (std::size_t y = 0; y < n_years; ++y)
+          for (std::size_t c = 0; c < per; ++c) {
+            const bool future = opt.first_year + static_cast<std::int32_t>(y) > opt.last_observed_year;
+            const double trend = 0.02 * static_cast<double>(y) * (future ? 1.0 + 0.2 * static_cast<double>(s) : 1.0);
+            const double base = spec.name == "tas" ? 10.0 : spec.name == "pr" ? 850.0 : spec.name == "pet" ? 560.0
+                              : spec.name == "precip_deficit" ? 140.0 : spec.name == "gw_anomaly" ? 1.0 : 2.0;
+            v.push_back(static_cast<float>(base + trend + 0.01 * static_cast<double>(c)));
+          }
+    }
+    if (spec.gridded)
+      f.write<float>(spec.name, {0, 0, 0, 0}, {comm.is_root() ? scenarios.size() : 0, comm.is_root() ? n_years : 0,
+                                               comm.is_root() ? ny : 0, comm.is_root() ? nx : 0}, v);
+    else
+      f.write<float>(spec.name, {0, 0}, {comm.is_root() ? scenarios.size() : 0, comm.is_root() ? n_years : 0}, v);
+  }
+  f.close();
+}
+
+void overwrite_climate_value(const std::string& path, const std::string& var, std::size_t scenario,
+                             std::size_t year_index, std::size_t y, std::size_t x, float value) {
+  overwrite(path, var, {scenario, year_index, y, x}, &value);
 }
 
 }  // namespace polder::testing

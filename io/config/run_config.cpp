@@ -1,0 +1,208 @@
+#include "config/run_config.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "config/suggest.hpp"
+#include "core/error.hpp"
+
+namespace polder::io {
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct KeySpec {
+  const char* key;
+  const char* help;
+};
+
+// One table of keys: the options description, the suggestion list and the docs come from it.
+const std::vector<KeySpec>& key_specs() {
+  static const std::vector<KeySpec> specs = {
+      {"run.name", "a label for this run, copied into the inventory"},
+      {"run.start_year", "first inventory year (>= 1990)"},
+      {"run.end_year", "last inventory year (<= last year of the climate file)"},
+      {"run.input", "input stack (NetCDF-4, docs/input-format.md)"},
+      {"run.climate", "climate forcing file (NetCDF-4)"},
+      {"run.scenario", "KNMI'23 scenario after the last observed year: Ld Ln Md Mn Hd Hn"},
+      {"run.output", "HDF5 inventory to write"},
+      {"run.checkpoint_dir", "folder for checkpoints"},
+      {"run.checkpoint_every", "years between checkpoints (0 = none)"},
+      {"run.seed", "seed of all random draws"},
+      {"run.parameters", "parameter files, space separated, later ones win"},
+      {"grid.tile_size", "tile edge in cells (8-256)"},
+      {"processes.fire", "simulate wildfire ignition and spread (true/false)"},
+      {"processes.climate_response", "let growth and decomposition respond to the climate forcing"},
+  };
+  return specs;
+}
+
+po::options_description options_for_files() {
+  po::options_description d("run config");
+  for (const auto& s : key_specs()) d.add_options()(s.key, po::value<std::string>(), s.help);
+  return d;
+}
+
+std::string trim(std::string s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return b == std::string::npos ? std::string{} : s.substr(b, e - b + 1);
+}
+
+template <typename T>
+T parse_number(const std::string& key, const std::string& text, const std::string& origin) {
+  std::istringstream is(text);
+  T v{};
+  is >> v;
+  std::string rest;
+  if (is.fail() || (is >> rest)) {
+    throw ConfigError(cat(origin, ": ", key, " = '", text, "' is not ",
+                          std::is_integral_v<T> ? "an integer" : "a number"));
+  }
+  return v;
+}
+
+bool parse_bool(const std::string& key, const std::string& text, const std::string& origin) {
+  if (text == "true" || text == "yes" || text == "on" || text == "1") return true;
+  if (text == "false" || text == "no" || text == "off" || text == "0") return false;
+  throw ConfigError(cat(origin, ": ", key, " = '", text, "' is not a boolean (true/false)"));
+}
+
+}  // namespace
+
+const std::vector<std::string>& run_config_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> k;
+    for (const auto& s : key_specs()) k.emplace_back(s.key);
+    return k;
+  }();
+  return keys;
+}
+
+RunConfig load_run_config(const std::vector<std::string>& files, const std::vector<std::string>& overrides) {
+  // value and where it came from ("file" or "--set"), later sources overwrite earlier ones
+  std::map<std::string, std::pair<std::string, std::string>> values;
+  const auto description = options_for_files();
+
+  for (const auto& file : files) {
+    std::ifstream in(file);
+    if (!in) throw ConfigError(cat("cannot read config file '", file, "'"));
+    po::parsed_options parsed(&description);
+    try {
+      parsed = po::parse_config_file(in, description, false);
+    } catch (const po::unknown_option& e) {
+      throw ConfigError(cat(file, ": unknown key '", e.get_option_name(), "'",
+                            suggestion_suffix(e.get_option_name(), run_config_keys())));
+    } catch (const po::error& e) {
+      throw ConfigError(cat(file, ": ", e.what()));
+    }
+    for (const auto& opt : parsed.options) {
+      if (opt.value.empty()) continue;
+      values[opt.string_key] = {trim(opt.value.front()), file};
+    }
+  }
+  for (const auto& ov : overrides) {
+    const auto eq = ov.find('=');
+    if (eq == std::string::npos)
+      throw ConfigError(cat("--set '", ov, "': expected section.key=value"));
+    const std::string key = trim(ov.substr(0, eq));
+    const auto& keys = run_config_keys();
+    if (std::find(keys.begin(), keys.end(), key) == keys.end())
+      throw ConfigError(cat("--set: unknown key '", key, "'", suggestion_suffix(key, keys)));
+    values[key] = {trim(ov.substr(eq + 1)), "--set"};
+  }
+
+  RunConfig c;
+  c.source_files = files;
+  const auto origin = [&](const std::string& key) {
+    const auto it = values.find(key);
+    return it == values.end() ? std::string("default") : it->second.second;
+  };
+  const auto get = [&](const std::string& key) -> const std::string* {
+    const auto it = values.find(key);
+    return it == values.end() ? nullptr : &it->second.first;
+  };
+  if (const auto* v = get("run.name")) c.name = *v;
+  if (const auto* v = get("run.start_year")) c.start_year = parse_number<std::int32_t>("run.start_year", *v, origin("run.start_year"));
+  if (const auto* v = get("run.end_year")) c.end_year = parse_number<std::int32_t>("run.end_year", *v, origin("run.end_year"));
+  if (const auto* v = get("run.input")) c.input_path = *v;
+  if (const auto* v = get("run.climate")) c.climate_path = *v;
+  if (const auto* v = get("run.scenario")) c.scenario = *v;
+  if (const auto* v = get("run.output")) c.output_path = *v;
+  if (const auto* v = get("run.checkpoint_dir")) c.checkpoint_dir = *v;
+  if (const auto* v = get("run.checkpoint_every"))
+    c.checkpoint_every = parse_number<std::int32_t>("run.checkpoint_every", *v, origin("run.checkpoint_every"));
+  if (const auto* v = get("run.seed")) c.seed = parse_number<std::uint64_t>("run.seed", *v, origin("run.seed"));
+  if (const auto* v = get("run.parameters")) {
+    std::istringstream is(*v);
+    for (std::string p; is >> p;) c.parameter_files.push_back(p);
+  }
+  if (const auto* v = get("grid.tile_size")) c.tile_size = parse_number<std::int32_t>("grid.tile_size", *v, origin("grid.tile_size"));
+  if (const auto* v = get("processes.fire")) c.fire = parse_bool("processes.fire", *v, origin("processes.fire"));
+  if (const auto* v = get("processes.climate_response"))
+    c.climate_response = parse_bool("processes.climate_response", *v, origin("processes.climate_response"));
+
+  // Validation: each message names the key and where its value came from.
+  if (c.start_year < 1990 || c.start_year > 2100)
+    throw ConfigError(cat(origin("run.start_year"), ": run.start_year = ", c.start_year, " is outside 1990..2100"));
+  if (c.end_year < c.start_year)
+    throw ConfigError(cat(origin("run.end_year"), ": run.end_year = ", c.end_year, " is before run.start_year = ",
+                          c.start_year, " (inverted year range)"));
+  if (c.end_year > 2100)
+    throw ConfigError(cat(origin("run.end_year"), ": run.end_year = ", c.end_year, " is after 2100"));
+  const std::vector<std::string> scenarios = {"Ld", "Ln", "Md", "Mn", "Hd", "Hn"};
+  if (std::find(scenarios.begin(), scenarios.end(), c.scenario) == scenarios.end())
+    throw ConfigError(cat(origin("run.scenario"), ": run.scenario = '", c.scenario,
+                          "' is not a KNMI'23 scenario (Ld Ln Md Mn Hd Hn)", suggestion_suffix(c.scenario, scenarios)));
+  if (c.checkpoint_every < 0)
+    throw ConfigError(cat(origin("run.checkpoint_every"), ": run.checkpoint_every = ", c.checkpoint_every,
+                          " must be >= 0"));
+  if (c.tile_size < 8 || c.tile_size > 256)
+    throw ConfigError(cat(origin("grid.tile_size"), ": grid.tile_size = ", c.tile_size, " is outside 8..256"));
+  for (const char* required : {"run.input", "run.climate", "run.output"}) {
+    if (get(required) == nullptr || get(required)->empty())
+      throw ConfigError(cat("missing required key ", required, " (in a config file or with --set)"));
+  }
+  if (c.parameter_files.empty())
+    throw ConfigError("missing required key run.parameters (the parameter files with units and sources)");
+
+  std::ostringstream text;
+  text << "# effective configuration (files: ";
+  for (std::size_t i = 0; i < files.size(); ++i) text << (i ? ", " : "") << files[i];
+  text << ")\n";
+  std::string section;
+  for (const auto& [key, val] : values) {
+    const auto dot = key.find('.');
+    const std::string s = key.substr(0, dot);
+    if (s != section) {
+      text << "[" << s << "]\n";
+      section = s;
+    }
+    text << key.substr(dot + 1) << " = " << val.first << "   # from " << val.second << "\n";
+  }
+  c.effective_text = text.str();
+  return c;
+}
+
+void check_paths(const RunConfig& c) {
+  const auto need = [](const char* key, const std::string& path) {
+    if (!fs::is_regular_file(path))
+      throw InputError(cat(key, " = '", path, "': file not found"));
+  };
+  need("run.input", c.input_path);
+  need("run.climate", c.climate_path);
+  for (const auto& p : c.parameter_files) need("run.parameters", p);
+  const fs::path out = fs::path(c.output_path);
+  const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (!fs::is_directory(dir))
+    throw InputError(cat("run.output = '", c.output_path, "': cannot create folder '", dir.string(), "'"));
+}
+
+}  // namespace polder::io

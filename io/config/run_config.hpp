@@ -1,0 +1,50 @@
+#pragma once
+// The validated configuration of one run: plain values, no Boost types. Built from layered INI files
+// (later files win) and `--set section.key=value` overrides (which win over every file), so a run is
+// base config + scenario + measures, as DESIGN.md plans.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace polder::io {
+
+struct RunConfig {
+  // [run]
+  std::string name = "polder run";
+  std::int32_t start_year = 1990;
+  std::int32_t end_year = 2023;
+  std::string input_path;        ///< input stack (NetCDF-4)
+  std::string climate_path;      ///< climate forcing (NetCDF-4)
+  std::string scenario = "Hd";   ///< KNMI'23 scenario used after the last observed year
+  std::string output_path;       ///< HDF5 inventory
+  std::string checkpoint_dir = "checkpoints";
+  std::int32_t checkpoint_every = 0;  ///< years between checkpoints; 0 = none
+  std::uint64_t seed = 20261128;      ///< seed of every random draw (fire ignition, spread)
+  std::vector<std::string> parameter_files;  ///< parameter INI files with units and sources
+
+  // [grid]
+  std::int32_t tile_size = 256;
+
+  // [processes]: switches for whole processes (for sensitivity runs and tests)
+  bool fire = true;
+  bool climate_response = true;
+
+  // Provenance: the effective configuration as text, and the files it came from.
+  std::string effective_text;
+  std::vector<std::string> source_files;
+};
+
+/// Every accepted key of a run config, "section.key", for validation and suggestions.
+const std::vector<std::string>& run_config_keys();
+
+/// Parses the INI files in order (later ones win) and the overrides (which win over all files),
+/// validates every value and returns the config. Throws ConfigError naming the file and key, with a
+/// did-you-mean suggestion for unknown keys. File existence of inputs is checked by `check_paths`.
+RunConfig load_run_config(const std::vector<std::string>& files, const std::vector<std::string>& overrides);
+
+/// Checks that input, climate and parameter files exist and the output folder can be written.
+/// Throws InputError naming the key and the path.
+void check_paths(const RunConfig& config);
+
+}  // namespace polder::io

@@ -1,0 +1,92 @@
+#include "engine/initial_state.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "engine/year_step.hpp"
+#include "kernels/land_use_schedule.hpp"
+#include "model/soil_class.hpp"
+
+namespace polder::engine {
+
+void initialise_state(LoadedInput& input, const ModelParameters& p, const ClimateForcing& climate,
+                      std::int32_t start_year) {
+  CellState& s = input.state;
+  const auto& layout = *input.layout;
+  const std::int32_t before = start_year - 1;  // the state describes the end of this year
+  const std::size_t n_maps = s.map_years.size();
+  std::array<std::uint8_t, 16> codes{};
+
+  for (std::size_t t = 0; t < s.n_tiles(); ++t) {
+    for (std::size_t i = s.begin(t); i < s.end(t); ++i) {
+      const auto pos = cell_position(s, layout, t, i);
+      s.climate_cell[i] = static_cast<std::uint16_t>(climate.cell_of(pos.row, pos.col));
+      for (std::size_t m = 0; m < n_maps; ++m) codes[m] = s.land_use_map[m][i];
+      const std::span<const std::uint8_t> seq(codes.data(), n_maps);
+      std::uint8_t lu = kernels::land_use_in_year(seq, s.map_years, before, pos.id);
+      lu = kernels::with_seagrass(lu, s.seagrass_since[i], before);
+      s.land_use[i] = lu;
+
+      // The last land-use change up to `before`, from the map sequence.
+      std::uint8_t prev_lu = lu;
+      std::int32_t change = 0;
+      for (std::size_t k = 0; k + 1 < n_maps; ++k) {
+        if (codes[k] == codes[k + 1]) continue;
+        const std::int32_t y = kernels::change_year(s.map_years[k], s.map_years[k + 1], pos.id);
+        if (y <= before) {
+          change = y;
+          prev_lu = codes[k];
+        }
+      }
+      const std::uint8_t cat = model::k_category_of_code[lu], prev_cat = model::k_category_of_code[prev_lu];
+      if (change > 0 && prev_cat != cat) {
+        s.converted_from[i] = prev_cat;
+        s.converted_year[i] = static_cast<std::int16_t>(change);
+      }
+
+      // Mineral soil: at equilibrium, or part-way along the transition that started at the change.
+      const std::uint8_t soil = s.soil[i];
+      if (soil >= 1 && soil <= 4) {
+        const double eq_new = kernels::soc_equilibrium(p.mineral, soil, lu);
+        const std::int32_t since = change > 0 ? before - change + 1 : p.mineral.transition_years;
+        if (change > 0 && since < p.mineral.transition_years) {
+          const double eq_old = kernels::soc_equilibrium(p.mineral, soil, prev_lu);
+          const auto tr = kernels::start_soc_transition(p.mineral, eq_old, eq_new);
+          s.mineral_soc_c[i] = eq_old + static_cast<double>(tr.rate_t_c_ha_yr) * since;
+          s.soc_rate[i] = tr.rate_t_c_ha_yr;
+          s.soc_years_left[i] = static_cast<std::uint8_t>(tr.years_left > since ? tr.years_left - since : 0);
+        } else {
+          s.mineral_soc_c[i] = eq_new;
+        }
+      }
+      // Organic soil: carbon above the substrate from the peat thickness.
+      if (model::is_organic(static_cast<model::SoilClass>(soil)))
+        s.peat_c[i] = static_cast<double>(input.start.peat_thickness_cm[i]) * p.organic.carbon_per_cm_t_c_ha;
+
+      // Living biomass and dead organic matter.
+      if (is_woody(lu)) {
+        const std::uint8_t sp = s.species[i] != 0 ? s.species[i]
+                                                  : static_cast<std::uint8_t>(model::ForestSpecies::other_broadleaves);
+        const double age_ref = input.start.forest_age_in_reference_year[i];
+        double age = age_ref - (input.start.forest_reference_year - before);
+        if (change > 0 && prev_cat != cat && cat == model::index(model::LandCategory::forest))
+          age = std::min(age, static_cast<double>(before - change + 1));  // planted at conversion
+        age = std::max(age, 0.0);
+        double volume = kernels::stand_volume(p.forest, sp, s.yield_class[i], age);
+        const double v_ref_curve = kernels::stand_volume(p.forest, sp, s.yield_class[i], age_ref);
+        if (age_ref > 0 && v_ref_curve > 0.0 && input.start.standing_volume_m3_ha[i] > 0.0F)
+          volume *= input.start.standing_volume_m3_ha[i] / v_ref_curve;  // keep the stand's own level
+        s.stand_age[i] = static_cast<float>(age);
+        s.biomass_c[i] = volume * kernels::carbon_per_m3(p.forest, sp);
+        s.dead_wood_c[i] = p.forest.mortality_rate * s.biomass_c[i] / p.forest.dead_wood_decay;
+        s.litter_c[i] = p.forest.litterfall_rate * s.biomass_c[i] / p.forest.litter_decay;
+      } else {
+        s.biomass_c[i] = kernels::vegetation_biomass(p.vegetation, lu);
+      }
+    }
+  }
+  // Forest attributes of the reference year are no longer needed.
+  input.start = StartingAttributes{};
+}
+
+}  // namespace polder::engine

@@ -1,0 +1,75 @@
+#pragma once
+// Per-tile sums of the ledger. A tile touches only a few (province, CRT row) pairs, so sums live in
+// a small slot table; when the tile is done they are rounded to ledger quanta and added as integers to
+// the rank's ledger, which makes the final totals independent of how tiles are spread over ranks and
+// threads (see model/ledger_layout.hpp).
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "model/ledger_layout.hpp"
+
+namespace polder::engine {
+
+class TileLedger {
+public:
+  TileLedger() { m_slot.fill(-1); }
+
+  /// The quantity sums of (province0, row), created on first use.
+  double* row(int province0, int row) {
+    const int key = province0 * model::k_ledger_rows + row;
+    int slot = m_slot[static_cast<std::size_t>(key)];
+    if (slot < 0) {
+      slot = static_cast<int>(m_keys.size());
+      m_slot[static_cast<std::size_t>(key)] = static_cast<std::int16_t>(slot);
+      m_keys.push_back(key);
+      m_sums.resize(m_sums.size() + model::k_quantities, 0.0);
+    }
+    return m_sums.data() + static_cast<std::size_t>(slot) * model::k_quantities;
+  }
+
+  void add_transition(int province0, int from, int to, double area_ha) {
+    m_transitions[model::transition_index(province0, from, to)] += area_ha;
+  }
+
+  /// Carbon-balance residual of the tile's cells and the scale it is relative to.
+  void add_balance(double residual_t, double scale_t) {
+    m_residual += residual_t;
+    m_scale += scale_t;
+  }
+
+  /// Rounds the sums to quanta, adds them to the integer ledgers, and clears the tile ledger.
+  void fold_into(std::vector<std::int64_t>& ledger, std::vector<std::int64_t>& transitions,
+                 std::int64_t& residual_q, std::int64_t& scale_q) {
+    for (std::size_t s = 0; s < m_keys.size(); ++s) {
+      const int key = m_keys[s];
+      const std::size_t base = static_cast<std::size_t>(key) * model::k_quantities;
+      for (int q = 0; q < model::k_quantities; ++q)
+        ledger[base + static_cast<std::size_t>(q)] += quantise(m_sums[s * model::k_quantities + static_cast<std::size_t>(q)]);
+      m_slot[static_cast<std::size_t>(key)] = -1;
+    }
+    for (std::size_t i = 0; i < m_transitions.size(); ++i) {
+      if (m_transitions[i] != 0.0) transitions[i] += quantise(m_transitions[i]);
+      m_transitions[i] = 0.0;
+    }
+    residual_q += quantise(std::fabs(m_residual));
+    scale_q += quantise(m_scale);
+    m_residual = m_scale = 0.0;
+    m_keys.clear();
+    m_sums.clear();
+  }
+
+  static std::int64_t quantise(double v) { return std::llround(v / model::k_ledger_quantum); }
+
+private:
+  std::array<std::int16_t, static_cast<std::size_t>(model::k_provinces) * model::k_ledger_rows> m_slot{};
+  std::vector<int> m_keys;
+  std::vector<double> m_sums;
+  std::array<double, model::k_transition_size> m_transitions{};
+  double m_residual = 0.0;
+  double m_scale = 0.0;
+};
+
+}  // namespace polder::engine

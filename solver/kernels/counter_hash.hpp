@@ -1,0 +1,35 @@
+#pragma once
+// Counter-based randomness: every draw is a pure function of (seed, stream, year, cell id), so no
+// generator state travels with the decomposition and a cell draws the same number on any rank.
+// Uses Random123's Philox4x32-10 (Salmon et al. 2011, "Parallel random numbers: as easy as 1, 2, 3").
+
+#include <Random123/philox.h>
+
+#include <cstdint>
+
+namespace polder::kernels {
+
+/// Streams keep independent uses of the generator apart.
+enum class RandomStream : std::uint32_t { fire_ignition = 1, fire_spread = 2, land_use_schedule = 3 };
+
+/// Uniform double in [0, 1) for (seed, stream, year, cell id, step).
+inline double uniform01(std::uint64_t seed, RandomStream stream, std::int32_t year, std::int64_t cell_id,
+                        std::uint32_t step = 0) {
+  using Philox = r123::Philox4x32;
+  const Philox::key_type key = {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
+  const Philox::ctr_type ctr = {{static_cast<std::uint32_t>(cell_id), static_cast<std::uint32_t>(cell_id >> 32),
+                                 static_cast<std::uint32_t>(year) ^ (static_cast<std::uint32_t>(stream) << 24), step}};
+  const auto r = Philox()(ctr, key);
+  const std::uint64_t bits = (std::uint64_t{r[0]} << 21) ^ std::uint64_t{r[1]};  // 53 random bits
+  return static_cast<double>(bits & ((std::uint64_t{1} << 53) - 1)) * 0x1.0p-53;
+}
+
+/// A 64-bit mix of an integer (SplitMix64 finaliser), for cheap deterministic choices.
+constexpr std::uint64_t mix64(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace polder::kernels
