@@ -1,6 +1,7 @@
 // polder run: compute an inventory from a config and an input stack.
 
 #include <omp.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -76,6 +77,9 @@ int cmd_run(const Args& args, const parallel::Comm& world) {
   engine::Simulation sim(world, options, parameters);
   sim.run();
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const std::int64_t peak_rss = world.allreduce_sum(std::int64_t{usage.ru_maxrss} * 1024);
 
   if (world.is_root()) {
     io::Provenance prov;
@@ -98,6 +102,8 @@ int cmd_run(const Args& args, const parallel::Comm& world) {
     prov.threads = sim.threads();
     prov.wall_time_s = wall;
     prov.years_time_s = sim.timings().years_s;
+    prov.peak_rss_bytes = peak_rss;
+    prov.state_bytes_per_cell = static_cast<std::int64_t>(sim.state_bytes_per_cell());
     prov.restarted_from = options.restart_path.value_or("");
     prov.inputs.push_back({"input stack", cfg.input_path, sim.identity().input_digest});
     prov.inputs.push_back({"climate", cfg.climate_path, sim.identity().climate_digest});
