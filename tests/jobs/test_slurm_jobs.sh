@@ -52,12 +52,11 @@ echo "national job: killed after 1995, requeued, resumed, identical to the unint
 
 # 2. Six scenarios as an array plus a dependent gather job.
 sed -i 's/^end_year = .*/end_year = 2027/' run.ini
-read -r array gather < <(bash "$SRC/jobs/slurm/submit_scenarios.sh" "$WORK/run.ini" "$WORK/scenarios" -n 1 \
-  -o "$WORK/scenario-%a.log" | tail -n 1)
+read -r array gather < <(bash "$SRC/jobs/slurm/submit_scenarios.sh" "$WORK/run.ini" "$WORK/scenarios" -n 1 | tail -n 1)
 slurm_wait "$array" 600
 slurm_wait "$gather" 120
 summary=scenarios/scenarios_summary.csv
-[ -f "$summary" ] || fail "no summary; logs: $(cat scenario-*.log polder-gather-*.out 2>/dev/null | tail -20)"
+[ -f "$summary" ] || fail "no summary; logs: $(cat scenarios/*.log 2>/dev/null | tail -20)"
 rows=$(grep -c '^20\|^19' "$summary")
 [ "$rows" -eq $((6 * 38)) ] || fail "summary has $rows rows, expected 6 scenarios x 38 years"
 for s in Ld Ln Md Mn Hd Hn; do grep -q ",$s," "$summary" || fail "scenario $s missing from the summary"; done
