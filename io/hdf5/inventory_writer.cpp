@@ -238,6 +238,8 @@ void write_provenance(H5File& f, const Provenance& p) {
   f.set_attr(g, "omp_threads", std::int64_t{p.threads});
   f.set_attr(g, "wall_time_s", p.wall_time_s);
   f.set_attr(g, "years_time_s", p.years_time_s);
+  f.set_attr(g, "load_time_s", p.load_time_s);
+  f.set_attr(g, "initialise_time_s", p.initialise_time_s);
   f.set_attr(g, "peak_rss_bytes", p.peak_rss_bytes);
   f.set_attr(g, "state_bytes_per_cell", p.state_bytes_per_cell);
   f.set_attr(g, "restarted_from", p.restarted_from);

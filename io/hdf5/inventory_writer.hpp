@@ -37,6 +37,8 @@ struct Provenance {
   int threads = 1;
   double wall_time_s = 0.0;
   double years_time_s = 0.0;
+  double load_time_s = 0.0;        ///< reading and checking the inputs, checksums included
+  double initialise_time_s = 0.0;  ///< setting up the starting state (or restoring a checkpoint)
   std::int64_t peak_rss_bytes = 0;       ///< sum over ranks of each rank's peak resident memory
   std::int64_t state_bytes_per_cell = 0; ///< bytes of per-cell state the engine holds
   std::string restarted_from;    ///< checkpoint path, empty for an uninterrupted run

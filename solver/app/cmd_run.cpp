@@ -102,6 +102,8 @@ int cmd_run(const Args& args, const parallel::Comm& world) {
     prov.threads = sim.threads();
     prov.wall_time_s = wall;
     prov.years_time_s = sim.timings().years_s;
+    prov.load_time_s = sim.timings().load_s;
+    prov.initialise_time_s = sim.timings().initialise_s;
     prov.peak_rss_bytes = peak_rss;
     prov.state_bytes_per_cell = static_cast<std::int64_t>(sim.state_bytes_per_cell());
     prov.restarted_from = options.restart_path.value_or("");

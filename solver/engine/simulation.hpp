@@ -75,6 +75,10 @@ private:
   std::unique_ptr<FireProcess> m_fire;
   std::vector<model::YearTotals> m_years;
   std::array<double, 3> m_hwp_stock{};  ///< national HWP pools (rank 0)
+  // Per-year work buffers, kept between years to avoid reallocating them.
+  std::vector<std::uint8_t> m_burnt;
+  std::vector<std::vector<std::int64_t>> m_thread_ledgers;
+  std::vector<std::vector<std::int64_t>> m_thread_transitions;
   bool m_hwp_started = false;
   std::int32_t m_first_year = 0;        ///< first year this invocation computes
   RunTimings m_timings;
