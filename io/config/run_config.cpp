@@ -48,7 +48,7 @@ po::options_description options_for_files() {
   return d;
 }
 
-std::string trim(std::string s) {
+std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r\n");
   const auto e = s.find_last_not_of(" \t\r\n");
   return b == std::string::npos ? std::string{} : s.substr(b, e - b + 1);

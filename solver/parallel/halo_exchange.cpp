@@ -127,10 +127,9 @@ void HaloExchange::begin(HaloField<std::uint8_t>& field) {
       field.at(static_cast<std::size_t>(lc.dst_local), r, c) = tmp[k++];
     });
   }
-  for (const auto& [local, dir] : m_missing) {
-    visit_segment(local, dir, false, [&](std::int32_t r, std::int32_t c) {
-      field.at(static_cast<std::size_t>(local), r, c) = 0;
-    });
+  for (const auto& missing : m_missing) {
+    const auto local = static_cast<std::size_t>(missing.first);
+    visit_segment(missing.first, missing.second, false, [&](std::int32_t r, std::int32_t c) { field.at(local, r, c) = 0; });
   }
 }
 
