@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unistd.h>
 
 #include "config/suggest.hpp"
 #include "core/error.hpp"
@@ -197,12 +198,20 @@ void check_paths(const RunConfig& c) {
   need("run.input", c.input_path);
   need("run.climate", c.climate_path);
   for (const auto& p : c.parameter_files) need("run.parameters", p);
+  // Fail now, not after hours of computing, if the inventory or checkpoints cannot be written.
+  const auto writable = [](const char* key, const fs::path& dir, const std::string& value) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (!fs::is_directory(dir)) throw InputError(cat(key, " = '", value, "': cannot create folder '", dir.string(), "'"));
+    const fs::path probe = dir / (".polder-write-test-" + std::to_string(::getpid()));
+    std::ofstream(probe).put('x');
+    const bool ok = fs::exists(probe);
+    fs::remove(probe, ec);
+    if (!ok) throw InputError(cat(key, " = '", value, "': folder '", dir.string(), "' is not writable"));
+  };
   const fs::path out = fs::path(c.output_path);
-  const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (!fs::is_directory(dir))
-    throw InputError(cat("run.output = '", c.output_path, "': cannot create folder '", dir.string(), "'"));
+  writable("run.output", out.has_parent_path() ? out.parent_path() : fs::path("."), c.output_path);
+  if (c.checkpoint_every > 0) writable("run.checkpoint_dir", fs::path(c.checkpoint_dir), c.checkpoint_dir);
 }
 
 }  // namespace polder::io

@@ -20,6 +20,7 @@ std::string read_string_attribute(hid_t obj, const char* name) {
       char* value = nullptr;
       const hid_t mem = H5Tcopy(H5T_C_S1);
       H5Tset_size(mem, H5T_VARIABLE);
+      H5Tset_cset(mem, H5Tget_cset(type));
       if (H5Aread(attr, mem, &value) >= 0 && value != nullptr) {
         out = value;
         H5free_memory(value);
