@@ -18,6 +18,8 @@ struct CellState {
   std::vector<std::size_t> tile_begin;      ///< tiles.size() + 1 offsets into the cell arrays
   std::vector<std::uint16_t> local_index;   ///< row * tile_size + col inside the tile
   std::vector<std::int32_t> map_years;      ///< years of the land-use maps (input order)
+  std::int32_t forest_reference_year = 0;   ///< year the input forest attributes describe; later years are
+                                            ///< projections in which stands are renewed at rotation age
 
   // ---- attributes from the input stack (static unless noted) --------------------------------------
   std::vector<std::uint8_t> province;       ///< 1..12
@@ -43,7 +45,8 @@ struct CellState {
   std::vector<double> peat_c;               ///< organic-soil carbon above the mineral substrate, t C ha-1
   std::vector<float> soc_rate;              ///< t C ha-1 yr-1 of the running 20-year transition
   std::vector<std::uint8_t> soc_years_left; ///< years left in that transition
-  std::vector<float> stand_age;             ///< forest stand age, years (0 where no stand)
+  std::vector<float> stand_age;             ///< forest stand age, years (0 where no stand); -n: an old stand
+                                            ///< that is felled and regenerated in n years (initial state)
   std::vector<std::int16_t> burnt_year;     ///< year of the last fire (0: none)
   std::vector<std::uint8_t> rewetted;       ///< 1 where organic soil is rewetted (measure)
 
@@ -56,6 +59,9 @@ struct CellState {
   void resize(std::size_t n, std::size_t n_map_years);
   /// Bytes held per active cell (for the memory report).
   std::size_t bytes_per_cell() const;
+
+ private:
+  std::size_t m_bytes_per_cell = 0;  ///< set by resize()
 };
 
 }  // namespace polder::engine
