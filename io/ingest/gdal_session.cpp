@@ -15,6 +15,7 @@ const char* skipped_gdal_drivers() { return "netCDF HDF5 HDF5Image BAG KEA HDF4 
 void ensure_gdal() {
   static std::once_flag once;
   std::call_once(once, [] {
+    const QuietGdal quiet;  // GDAL warns about skipped drivers it was built without
     // Only if the user has not chosen their own list.
     if (CPLGetConfigOption("GDAL_SKIP", nullptr) == nullptr) CPLSetConfigOption("GDAL_SKIP", skipped_gdal_drivers());
     GDALAllRegister();

@@ -27,7 +27,7 @@ std::string strip_comment(const std::string& line) {
 
 IniFile IniFile::read(const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw ConfigError(cat("cannot read '", path, "'"));
+  if (!in) throw ConfigError(cat("cannot read '", path, "' (no such file, or not readable)"));
   IniFile file;
   file.m_path = path;
   std::string section, raw;

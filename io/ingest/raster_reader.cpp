@@ -1,10 +1,18 @@
 // Rasters (GeoTIFF, ASCII grid, anything GDAL reads): GDALWarp onto the block's extent of the national
-// 25 m lattice in RD New, exact transformation (-et 0), nearest/mode/average resampling.
+// 25 m lattice in RD New, exact transformation (-et 0), nearest/mode/average resampling. Cells whose
+// centre lies outside the source's footprint get no data: GDAL 3.6's average and mode give the cells
+// just outside a raster's edge that edge's value (a zero-width overlap still counts), so the footprint,
+// reprojected to RD as a polygon, masks them.
 
 #include <gdal_utils.h>
+#include <ogr_spatialref.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <limits>
+#include <memory>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -48,6 +56,68 @@ const char* gdal_resampling(Resampling r) {
   return "near";
 }
 
+using Ring = std::vector<std::pair<double, double>>;
+
+/// The outline of a raster in RD New (64 points a side), or empty if it cannot be transformed.
+Ring footprint_in_rd(GDALDatasetH ds) {
+  double gt[6];
+  if (GDALGetGeoTransform(ds, gt) != CE_None) return {};
+  OGRSpatialReference src;
+  const char* wkt = GDALGetProjectionRef(ds);
+  if (wkt == nullptr || src.importFromWkt(wkt) != OGRERR_NONE) return {};
+  src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  OGRSpatialReference rd;
+  rd.importFromWkt(grid::k_rd_new_wkt);
+  rd.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  const double nx = GDALGetRasterXSize(ds), ny = GDALGetRasterYSize(ds);
+  constexpr int k_steps = 64;
+  std::vector<double> xs, ys;
+  const auto add = [&](double p, double l) {
+    xs.push_back(gt[0] + p * gt[1] + l * gt[2]);
+    ys.push_back(gt[3] + p * gt[4] + l * gt[5]);
+  };
+  for (int i = 0; i < k_steps; ++i) add(nx * i / k_steps, 0);
+  for (int i = 0; i < k_steps; ++i) add(nx, ny * i / k_steps);
+  for (int i = 0; i < k_steps; ++i) add(nx * (k_steps - i) / k_steps, ny);
+  for (int i = 0; i < k_steps; ++i) add(0, ny * (k_steps - i) / k_steps);
+  if (!src.IsSame(&rd)) {
+    const std::unique_ptr<OGRCoordinateTransformation, void (*)(OGRCoordinateTransformation*)> ct(
+        OGRCreateCoordinateTransformation(&src, &rd), OGRCoordinateTransformation::DestroyCT);
+    std::vector<int> ok(xs.size(), 0);
+    if (!ct || !ct->Transform(static_cast<int>(xs.size()), xs.data(), ys.data(), nullptr, ok.data())) return {};
+    if (std::find(ok.begin(), ok.end(), 0) != ok.end()) return {};
+  }
+  Ring ring;
+  for (std::size_t i = 0; i < xs.size(); ++i) ring.emplace_back(xs[i], ys[i]);
+  return ring;
+}
+
+/// Sets to NaN every cell of `block` whose centre lies outside `ring` (even-odd rule, per row).
+void mask_outside_footprint(const Ring& ring, const grid::GridWindow& block, std::span<double> values) {
+  std::vector<double> crossings;
+  for (std::int32_t r = 0; r < block.n_rows; ++r) {
+    const double y = grid::NationalGrid::y_center(block.row0 + r);
+    crossings.clear();
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+      const auto& [x0, y0] = ring[i];
+      const auto& [x1, y1] = ring[(i + 1) % ring.size()];
+      if ((y0 > y) != (y1 > y)) crossings.push_back(x0 + (y - y0) * (x1 - x0) / (y1 - y0));
+    }
+    std::sort(crossings.begin(), crossings.end());
+    std::size_t k = 0;
+    bool inside = false;
+    for (std::int32_t c = 0; c < block.n_cols; ++c) {
+      const double x = grid::NationalGrid::x_center(block.col0 + c);
+      while (k < crossings.size() && crossings[k] <= x) {
+        inside = !inside;
+        ++k;
+      }
+      if (!inside) values[static_cast<std::size_t>(r) * static_cast<std::size_t>(block.n_cols) + static_cast<std::size_t>(c)] =
+          std::numeric_limits<double>::quiet_NaN();
+    }
+  }
+}
+
 class RasterReader final : public LayerReader {
 public:
   explicit RasterReader(const LayerSpec& spec) : m_spec(spec) {
@@ -79,6 +149,7 @@ public:
       GDALTranslateOptionsFree(opts);
       if (!m_view) throw InputError(cat(spec.label(), ": cannot select band ", spec.band, ": ", last_gdal_error()));
     }
+    m_footprint = footprint_in_rd(m_view ? m_view.get() : m_source.get());
   }
 
   void read(const grid::GridWindow& block, std::span<double> out) override {
@@ -102,14 +173,14 @@ public:
     const CPLErr err = GDALRasterIO(GDALGetRasterBand(warped.get(), 1), GF_Read, 0, 0, block.n_cols, block.n_rows,
                                     out.data(), block.n_cols, block.n_rows, GDT_Float64, 0, 0);
     if (err != CE_None) throw InputError(cat(m_spec.label(), ": reading the warped block failed: ", last_gdal_error()));
-    // The warper writes the destination nodata (NaN) where no source pixel contributes; a source
-    // nodata value that survives (no nodata declared) is the caller's to map.
+    if (!m_footprint.empty()) mask_outside_footprint(m_footprint, block, out);
   }
 
 private:
   const LayerSpec& m_spec;
   Dataset m_source;
   Dataset m_view;
+  Ring m_footprint;  ///< the source's outline in RD New; empty: no masking (it could not be transformed)
 };
 
 }  // namespace

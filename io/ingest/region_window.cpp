@@ -3,10 +3,9 @@
 #include <sstream>
 #include <vector>
 
-#include "config/suggest.hpp"
 #include "core/error.hpp"
-#include "model/province.hpp"
 #include "netcdf/row_blocks.hpp"
+#include "synth/region.hpp"
 
 namespace polder::io::ingest {
 
@@ -30,16 +29,17 @@ grid::GridWindow parse_window(const std::string& text) {
   return w;
 }
 
-grid::GridWindow region_window(const std::string& name, const NcFile* base, const StackInfo* base_info,
-                               const parallel::Comm& comm) {
-  if (name == "national") return grid::GridWindow::national();
-  std::vector<std::string> keys = {"national"};
-  int code = 0;
-  for (int p = 1; p <= model::k_provinces; ++p) {
-    keys.emplace_back(model::k_province_keys[static_cast<std::size_t>(p)]);
-    if (name == keys.back()) code = p;
+RegionWindow region_window(const std::string& name, const NcFile* base, const StackInfo* base_info,
+                           const parallel::Comm& comm) {
+  synth::Region region;
+  try {
+    region = synth::parse_region(name);  // the names `polder synth --region` takes
+  } catch (const ConfigError& e) {
+    std::string msg = e.what();
+    if (const std::string synth = "polder synth: "; msg.rfind(synth, 0) == 0) msg.erase(0, synth.size());
+    throw ConfigError("polder ingest: " + msg);
   }
-  if (code == 0) throw ConfigError(cat("unknown region '", name, "'", suggestion_suffix(name, keys), " (national or a province)"));
+  if (region.province == 0) return {grid::GridWindow::national(), region.key, 0};
   if (base == nullptr || base_info == nullptr)
     throw ConfigError(cat("region '", name, "' is a province: its extent comes from the province layer of a base "
                           "stack (--base), or give --window row0,col0,nrows,ncols"));
@@ -50,7 +50,7 @@ grid::GridWindow region_window(const std::string& name, const NcFile* base, cons
     const auto block = blocks.block(round);
     read_block<std::uint8_t>(*base, "province", base_info->window, block, std::nullopt, province);
     for (std::size_t i = 0; i < province.size(); ++i) {
-      if (province[i] != code) continue;
+      if (province[i] != region.province) continue;
       const std::int64_t r = block.row0 + static_cast<std::int64_t>(i) / block.n_cols;
       const std::int64_t c = block.col0 + static_cast<std::int64_t>(i) % block.n_cols;
       r0 = std::min(r0, r), r1 = std::max(r1, r), c0 = std::min(c0, c), c1 = std::max(c1, c);
@@ -59,8 +59,12 @@ grid::GridWindow region_window(const std::string& name, const NcFile* base, cons
   r0 = -comm.allreduce_max(-r0), c0 = -comm.allreduce_max(-c0);
   r1 = comm.allreduce_max(r1), c1 = comm.allreduce_max(c1);
   if (r1 < 0) throw ConfigError(cat("region '", name, "': the base stack '", base->path(), "' has no cells of that province"));
-  return {static_cast<std::int32_t>(r0), static_cast<std::int32_t>(c0), static_cast<std::int32_t>(r1 - r0 + 1),
-          static_cast<std::int32_t>(c1 - c0 + 1)};
+  // Grown to whole 256-cell tiles as `polder synth --region` does, within the base stack's window.
+  constexpr std::int64_t tile = 256;
+  const grid::GridWindow tiles{static_cast<std::int32_t>(r0 / tile * tile), static_cast<std::int32_t>(c0 / tile * tile),
+                               static_cast<std::int32_t>((r1 / tile + 1) * tile - r0 / tile * tile),
+                               static_cast<std::int32_t>((c1 / tile + 1) * tile - c0 / tile * tile)};
+  return {tiles.intersect(grid::GridWindow::national()).intersect(base_info->window), region.key, region.province};
 }
 
 }  // namespace polder::io::ingest

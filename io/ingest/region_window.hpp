@@ -1,6 +1,6 @@
 #pragma once
-// The output window of an ingest: `national`, a province's bounding box (from the `province` layer of
-// a base stack), or an explicit row/column window.
+// The output window of an ingest: `national`, a province's extent (from the `province` layer of a
+// base stack), or an explicit row/column window.
 
 #include <optional>
 #include <string>
@@ -16,9 +16,16 @@ namespace polder::io::ingest {
 /// window inside the national grid.
 grid::GridWindow parse_window(const std::string& text);
 
-/// The window for region `name` ("national" or a province key such as "utrecht"). A province needs
-/// `base` (its bounding box is read from the base stack's `province` variable, collectively).
-grid::GridWindow region_window(const std::string& name, const NcFile* base, const StackInfo* base_info,
-                               const parallel::Comm& comm);
+/// The window for region `name` (the names `polder synth --region` takes: "national", a province key
+/// or name). A province needs `base`: the bounding box of its cells in the base stack's `province`
+/// layer (read collectively), grown to whole 256-cell tiles like synth's regions, within the base's
+/// window.
+struct RegionWindow {
+  grid::GridWindow window;
+  std::string key;    ///< "national" or the province key (e.g. "friesland" for "Fryslân")
+  int province = 0;   ///< 1..12 for a province: the territory is limited to its cells
+};
+RegionWindow region_window(const std::string& name, const NcFile* base, const StackInfo* base_info,
+                           const parallel::Comm& comm);
 
 }  // namespace polder::io::ingest

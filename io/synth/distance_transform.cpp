@@ -1,7 +1,10 @@
 #include "synth/distance_transform.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "parallel/tile_loop.hpp"
 
 namespace polder::io::synth {
 namespace {
@@ -58,12 +61,14 @@ void transform_1d(const std::vector<double>& f, std::vector<double>& d, std::vec
 DistanceField distance_transform(std::int32_t n_rows, std::int32_t n_cols, const std::vector<std::uint8_t>& seed) {
   const auto nr = static_cast<std::size_t>(n_rows), nc = static_cast<std::size_t>(n_cols);
   // Pass 1 along columns: squared distance to the nearest seed in the same column, and its row.
+  // Columns (then rows) are independent: chunks of them run on the OpenMP threads.
+  constexpr std::size_t k_chunk = 64;
   std::vector<double> col_d(nr * nc);
   std::vector<std::int32_t> col_arg(nr * nc);
-  {
+  parallel::for_each_tile((nc + k_chunk - 1) / k_chunk, [&](std::size_t chunk) {
     std::vector<double> f(nr), d(nr), z(nr + 1);
     std::vector<std::int32_t> arg(nr), v(nr);
-    for (std::size_t c = 0; c < nc; ++c) {
+    for (std::size_t c = chunk * k_chunk; c < std::min(nc, (chunk + 1) * k_chunk); ++c) {
       for (std::size_t r = 0; r < nr; ++r) f[r] = seed[r * nc + c] != 0 ? 0.0 : k_infinity;
       transform_1d(f, d, arg, v, z);
       for (std::size_t r = 0; r < nr; ++r) {
@@ -71,26 +76,27 @@ DistanceField distance_transform(std::int32_t n_rows, std::int32_t n_cols, const
         col_arg[r * nc + c] = arg[r];
       }
     }
-  }
+  });
   // Pass 2 along rows over the column results.
   DistanceField out;
   out.n_rows = n_rows;
   out.n_cols = n_cols;
   out.distance.assign(nr * nc, std::numeric_limits<float>::max());
   out.nearest.assign(nr * nc, -1);
-  std::vector<double> f(nc), d(nc), z(nc + 1);
-  std::vector<std::int32_t> arg(nc), v(nc);
-  for (std::size_t r = 0; r < nr; ++r) {
-    for (std::size_t c = 0; c < nc; ++c) f[c] = col_d[r * nc + c];
-    transform_1d(f, d, arg, v, z);
-    for (std::size_t c = 0; c < nc; ++c) {
-      if (arg[c] < 0) continue;
-      const std::size_t src = r * nc + static_cast<std::size_t>(arg[c]);
-      const std::int32_t seed_row = col_arg[src];
-      out.distance[r * nc + c] = static_cast<float>(std::sqrt(d[c]));
-      out.nearest[r * nc + c] = seed_row * n_cols + arg[c];
+  parallel::for_each_tile((nr + k_chunk - 1) / k_chunk, [&](std::size_t chunk) {
+    std::vector<double> f(nc), d(nc), z(nc + 1);
+    std::vector<std::int32_t> arg(nc), v(nc);
+    for (std::size_t r = chunk * k_chunk; r < std::min(nr, (chunk + 1) * k_chunk); ++r) {
+      for (std::size_t c = 0; c < nc; ++c) f[c] = col_d[r * nc + c];
+      transform_1d(f, d, arg, v, z);
+      for (std::size_t c = 0; c < nc; ++c) {
+        if (arg[c] < 0) continue;
+        const std::size_t src = r * nc + static_cast<std::size_t>(arg[c]);
+        out.distance[r * nc + c] = static_cast<float>(std::sqrt(d[c]));
+        out.nearest[r * nc + c] = col_arg[src] * n_cols + arg[c];
+      }
     }
-  }
+  });
   return out;
 }
 

@@ -27,7 +27,7 @@ struct Json {
 };
 
 class JsonReader {
-public:
+ public:
   JsonReader(std::string_view text, const std::string& source) : m_text(text), m_source(source) {}
 
   Json document() {
@@ -37,7 +37,7 @@ public:
     return v;
   }
 
-private:
+ private:
   [[noreturn]] void fail(const std::string& what) const {
     throw InputError(cat("GeoJSON '", m_source, "': ", what, " at character ", m_pos));
   }
@@ -185,10 +185,12 @@ std::vector<ProvinceOutline> read_province_outlines(std::string_view geojson, co
     const Json* props = f.find("properties");
     const Json* geom = f.find("geometry");
     const Json* code = props != nullptr ? props->find("statcode") : nullptr;
-    if (code == nullptr || geom == nullptr) throw InputError(cat("GeoJSON '", source, "': feature without statcode/geometry"));
+    if (code == nullptr || geom == nullptr)
+      throw InputError(cat("GeoJSON '", source, "': feature without statcode/geometry"));
     // CBS province codes PV20 (Groningen) .. PV31 (Limburg) map to 1..12.
     const int number = code->text.size() == 4 && code->text.rfind("PV", 0) == 0 ? std::atoi(code->text.c_str() + 2) : 0;
-    if (number < 20 || number > 31) throw InputError(cat("GeoJSON '", source, "': unknown province code '", code->text, "'"));
+    if (number < 20 || number > 31)
+      throw InputError(cat("GeoJSON '", source, "': unknown province code '", code->text, "'"));
     auto& p = out[static_cast<std::size_t>(number - 20)];
     p.code = number - 19;
     p.statcode = code->text;

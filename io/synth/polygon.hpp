@@ -41,7 +41,7 @@ bool contains(const Polygon& polygon, double x_m, double y_m);
 /// Builds the edge list of a polygon once, then answers "which cell centres of national row r are
 /// inside" in O(edges crossing the row + log). Thread-safe for concurrent queries.
 class ScanlineRasteriser {
-public:
+ public:
   explicit ScanlineRasteriser(const Polygon& polygon);
 
   /// Appends to `spans` the column runs of national `row` whose cell centres are inside, in increasing
@@ -53,7 +53,7 @@ public:
   std::int32_t first_row() const { return m_first_row; }
   std::int32_t last_row() const { return m_last_row; }
 
-private:
+ private:
   struct Edge {
     double x0, y0, dx_per_dy;  ///< x at y0, and slope
     double y_lo, y_hi;         ///< half-open [y_lo, y_hi) in which the edge counts as crossing

@@ -57,7 +57,8 @@ void Territory::classify_row(std::int32_t row, std::int32_t col0, std::int32_t n
     spans.clear();
     m_provinces[p].row_spans(row, spans, col0, col0 + n);
     for (const auto& s : spans)
-      std::memset(province + (s.col_begin - col0), static_cast<int>(p + 1), static_cast<std::size_t>(s.col_end - s.col_begin));
+      std::memset(province + (s.col_begin - col0), static_cast<int>(p + 1),
+                  static_cast<std::size_t>(s.col_end - s.col_begin));
   }
   for (std::size_t w = 0; w < m_water_rasters.size(); ++w) {
     spans.clear();

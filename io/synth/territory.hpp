@@ -13,7 +13,7 @@
 namespace polder::io::synth {
 
 class Territory {
-public:
+ public:
   /// The national territory, built once per process from the embedded outlines (thread-safe).
   static const Territory& national();
 
@@ -28,7 +28,7 @@ public:
   /// Province of the coarse cell holding national cell (row, col): its own, or the nearest one.
   std::uint8_t nearest_province(std::int32_t row, std::int32_t col) const;
 
-private:
+ private:
   std::vector<ScanlineRasteriser> m_provinces;  ///< index code - 1
   std::vector<WaterBodyData> m_waters;
   std::vector<ScanlineRasteriser> m_water_rasters;

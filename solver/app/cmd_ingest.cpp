@@ -55,7 +55,7 @@ int cmd_ingest(const Args& args, const parallel::Comm& world) {
     for (const auto& l : s.from_layers) std::cout << "    " << l << '\n';
     if (!s.from_base.empty()) {
       std::cout << "  from the base stack:";
-      for (const auto& b : s.from_base) std::cout << ' ' << b << ',';
+      for (std::size_t i = 0; i < s.from_base.size(); ++i) std::cout << (i ? ", " : " ") << s.from_base[i];
       std::cout << '\n';
     }
   }

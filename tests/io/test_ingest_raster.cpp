@@ -144,7 +144,8 @@ TEST_F(IngestTest, FineRdRasterIsAveragedExactlyAndGapsTakeTheMissingValue) {
       const float got = marsh[static_cast<std::size_t>(r * k_window.n_cols + c)];
       if (c < k_outside_cols) {
         ASSERT_EQ(got, -9999.0F);
-      } else if (c < 40 || r >= 120) {
+      } else if (c < 40 || r >= 120) {  // the source does not reach these cells
+
         ASSERT_EQ(got, -1.0F) << r << "," << c;
       } else {
         const int i0 = (c - 40) * 5, j0 = r * 5;
@@ -174,7 +175,9 @@ TEST_F(IngestTest, ModeTakesTheMajorityClassOfFinePixels) {
   ingest(config("[layer lu]\nvariable = land_use\nmap_year = 2021\nsource = fine_classes.tif\n"), base());
   const auto lu = read<std::uint8_t>(path("out.nc"), "land_use", k_2021);
   for (int cell = 0; cell < static_cast<int>(lu.size()); ++cell) {
-    if (cell % k_window.n_cols >= k_outside_cols) ASSERT_EQ(lu[static_cast<std::size_t>(cell)], majority(cell)) << cell;
+    if (cell % k_window.n_cols >= k_outside_cols) {
+      ASSERT_EQ(lu[static_cast<std::size_t>(cell)], majority(cell)) << cell;
+    }
   }
 }
 

@@ -56,11 +56,7 @@ TEST(SynthTerritory, TotalMatchesTheReportingTerritory) {
   const double land_kha = static_cast<double>(c.province_land) * grid::NationalGrid::cell_area_ha / 1000.0;
   // The outlines themselves cover 3,509.4 kha (shoelace area of the GeoJSON).
   EXPECT_NEAR(land_kha, 3509.4, 3.0);
-  std::printf("territory %.3f kha, outlines %.3f kha\n", kha, land_kha);
+  // Every water body adds cells (the drawn polygons are clipped against the outlines, not empty).
   const auto& waters = Territory::national().water_bodies();
-  for (std::size_t w = 0; w < waters.size(); ++w)
-    std::printf("  %-24s %9.3f kha\n", std::string(waters[w].name).c_str(),
-                static_cast<double>(c.water[w + 1]) * grid::NationalGrid::cell_area_ha / 1000.0);
-  for (int p = 1; p <= 12; ++p)
-    std::printf("  province %2d %9.3f kha\n", p, static_cast<double>(c.province[static_cast<std::size_t>(p)]) * 0.0625 / 1000.0);
+  for (std::size_t w = 0; w < waters.size(); ++w) EXPECT_GT(c.water[w + 1], 1000) << waters[w].name;
 }

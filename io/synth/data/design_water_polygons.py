@@ -16,7 +16,8 @@ territory (4,154.19 kha, CRT 4.1) includes. This script builds them in RD New me
    equals 4,154.19 kha at 25 m (the real territory includes coastal waters inside the municipal
    boundaries; their exact seaward extent was not available, see docs/synthetic-netherlands.md).
 
-Usage: design_water_polygons.py [W_metres] > water_polygon_data.cpp   (needs python3-gdal / GEOS)
+Usage: design_water_polygons.py [W_metres] > ../water_polygon_data.cpp; clang-format -i ../water_polygon_data.cpp
+(needs python3-gdal / GEOS)
 """
 import json
 import os
@@ -24,7 +25,7 @@ import sys
 
 from osgeo import ogr
 
-W = float(sys.argv[1]) if len(sys.argv) > 1 else 2660.0
+W = float(sys.argv[1]) if len(sys.argv) > 1 else 2675.0
 HERE = os.path.dirname(os.path.abspath(__file__))
 src = json.load(open(os.path.join(HERE, "nl_provinces_rd.geojson")))
 

@@ -1,0 +1,100 @@
+#include "synth/soil_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "synth/noise.hpp"
+
+namespace polder::io::synth {
+namespace {
+
+using model::SoilClass;
+
+enum Stream : std::uint64_t { s_peat_depth = 500, s_glg = 510, s_ghg = 520, s_ditch = 530 };
+
+}  // namespace
+
+SoilAttributes soil_attributes(const CellDrivers& d, const Thresholds& t, std::uint64_t seed, std::int32_t row,
+                               std::int32_t col) {
+  SoilAttributes a;
+  if (d.province == 0) return a;
+  const bool marsh = d.marsh >= t.marsh;
+  if (marsh) {
+    // Salt marsh: young marine clay, shallow and tidal groundwater.
+    a.soil = static_cast<std::uint8_t>(SoilClass::marine_clay);
+    a.glg_cm = 30.0F + 40.0F * d.fine_u;
+    a.ghg_cm = -20.0F + 25.0F * d.fine_u;
+    return a;
+  }
+  if (d.water_body != 0 || d.lake_from == 0) return a;  // open water: no soil, groundwater at the surface
+
+  SoilClass soil = d.mineral;
+  if (d.organic >= t.peat)
+    soil = SoilClass::peat;
+  else if (d.organic >= t.peaty)
+    soil = SoilClass::peaty;
+  a.soil = static_cast<std::uint8_t>(soil);
+
+  const float n_glg = cell_noise(seed, s_glg, row, col, 24.0);
+  const float n_ghg = cell_noise(seed, s_ghg, row, col, 16.0);
+  const float n_ditch = cell_noise(seed, s_ditch, row, col, 40.0);
+  // Groundwater depth classes after the Dutch grondwatertrappen (Gt, nl.wikipedia "Grondwatertrap",
+  // 1988 scale): Gt II GHG < 40, GLG 50-80; Gt III GLG 80-120; Gt V GHG < 40, GLG > 120; Gt VI GHG 40-80;
+  // Gt VII GHG > 80; Gt VIII GHG > 140. Typical Gt per soil: peat meadows II-III, clay polders V-VI,
+  // cover sands V-VII, ice-pushed ridges and loess VIII (assumption A13).
+  float glg = 0, fluctuation = 0, ditch = 0;
+  switch (soil) {
+    case SoilClass::peat:
+      glg = 55.0F + 55.0F * n_glg;  // Gt II-III: 55-110 cm
+      fluctuation = 45.0F + 25.0F * n_ghg;
+      ditch = 0.06F + 0.09F * n_ditch;  // peat meadows: narrow parcels with wide ditches, 6-15 % water
+      a.peat_cm = 40.0F;
+      {
+        // Thick peat in the western peat district (often 2-6 m), thinner elsewhere (assumption A14).
+        const float depth = cell_noise(seed, s_peat_depth, row, col, 80.0);
+        const float potential = static_cast<float>(d.organic) / 65535.0F;
+        a.peat_cm = 40.0F + std::pow(potential, 1.5F) * (60.0F + 640.0F * depth) + 20.0F * d.fine_u;
+      }
+      break;
+    case SoilClass::peaty:
+      glg = 70.0F + 60.0F * n_glg;  // Gt III-V
+      fluctuation = 50.0F + 30.0F * n_ghg;
+      ditch = 0.03F + 0.06F * n_ditch;
+      a.peat_cm = 5.0F + 34.0F * cell_noise(seed, s_peat_depth + 1, row, col, 12.0);
+      break;
+    case SoilClass::marine_clay:
+      glg = 95.0F + 85.0F * n_glg;  // Gt V-VI: 95-180 cm
+      fluctuation = 60.0F + 40.0F * n_ghg;
+      ditch = 0.03F + 0.04F * n_ditch;
+      break;
+    case SoilClass::river_clay:
+      glg = 100.0F + 100.0F * n_glg;  // Gt VI, floodplains wetter (below)
+      fluctuation = 60.0F + 50.0F * n_ghg;
+      ditch = 0.02F + 0.03F * n_ditch;
+      break;
+    case SoilClass::loess:
+      glg = 300.0F + 200.0F * n_glg;  // Gt VIII: deep on the plateaus
+      fluctuation = 60.0F + 60.0F * n_ghg;
+      ditch = 0.0F;
+      break;
+    default:  // sand: brook valleys shallow, cover sand intermediate, ridges and dunes deep
+      glg = 90.0F + 110.0F * n_glg + 330.0F * d.ridge;
+      if (d.dune) glg = std::max(glg, 150.0F + 200.0F * n_glg);
+      fluctuation = 50.0F + 60.0F * n_ghg;
+      ditch = d.ridge > 0.3F || d.dune ? 0.0F : 0.005F + 0.02F * n_ditch;
+      break;
+  }
+  // Wet nature (reed marsh, bogs): water near or above the surface in winter.
+  if (d.wetness > 0.2F) {
+    const float w = std::min(1.0F, d.wetness);
+    glg = glg * (1.0F - 0.7F * w) + 25.0F * w;
+    fluctuation = fluctuation * (1.0F - 0.3F * w) + 20.0F * w;
+  }
+  a.glg_cm = std::clamp(glg, 5.0F, 500.0F);
+  a.ghg_cm = std::clamp(a.glg_cm - fluctuation, -40.0F, a.glg_cm);
+  a.ditch_fraction = std::clamp(ditch, 0.0F, 0.3F);
+  a.peat_cm = std::min(a.peat_cm, 1200.0F);
+  return a;
+}
+
+}  // namespace polder::io::synth
