@@ -149,6 +149,19 @@ void write_tables(H5File& f, const std::vector<model::YearTotals>& years) {
   per_category("/crt/table_4_V/n2o_kt", "kt N2O", "N2O from wildfire", Quantity::n2o_fire_t, 1e-3);
   per_category("/crt/wetlands/ch4_kt", "kt CH4", "CH4 from open water, marshes and other wetlands",
                Quantity::ch4_wetland_t, 1e-3);
+  per_category("/crt/table_4_II/n2o_agriculture_memo_kt", "kt N2O",
+               "memo: N2O from drained organic soils of cropland and grassland, reported in Agriculture (CRT 3.D.a.6), "
+               "not in the LULUCF totals", Quantity::n2o_organic_agri_t, 1e-3);
+  per_category("/crt/table_4_II/peat_area_kha", "kha", "of the organic soils: peat soils (veengrond, >= 40 cm peat)",
+               Quantity::peat_area_ha, 1e-3);
+  per_category("/crt/mineral_soils_climate_memo_kt_c", "kt C",
+               "memo: part of the mineral-soil stock change caused by the climate response (0 in inventory mode)",
+               Quantity::mineral_climate_tc, 1e-3);
+  per_category("/crt/forest/increment_mm3", "Mm3", "gross stem-volume increment (forest land; wooded patches under grassland)",
+               Quantity::increment_m3, 1e-6);
+  per_category("/crt/forest/fellings_mm3", "Mm3", "fellings (thinning and final felling), stem volume", Quantity::fellings_m3, 1e-6);
+  per_category("/crt/forest/standing_volume_mm3", "Mm3", "standing stem volume at the end of the year",
+               Quantity::standing_volume_m3, 1e-6);
 
   // Table 4.G: harvested wood products.
   std::vector<double> inflow, stock, decay, hwp_net;
@@ -193,17 +206,20 @@ void write_tables(H5File& f, const std::vector<model::YearTotals>& years) {
   f.write_strings("/ledger/quantities", qnames, "quantity names; suffix gives the unit (t C, t gas, ha)");
 
   // ---- /diagnostics -------------------------------------------------------------------------------
-  std::vector<double> balance, subsidence, depleted;
+  std::vector<double> balance, subsidence, depleted, water_table;
   std::vector<std::int64_t> ignitions, burnt;
   for (const auto& y : years) {
     balance.push_back(y.mass_balance_relative_error);
-    double sub = 0.0, org = 0.0, dep = 0.0;
+    double sub = 0.0, org = 0.0, dep = 0.0, wtd = 0.0, rewetted = 0.0;
     for (int row = 0; row < k_rows; ++row) {
       sub += national(y, row, Quantity::subsidence_cm_ha);
       org += national(y, row, Quantity::organic_area_ha);
       dep += national(y, row, Quantity::peat_depleted_ha);
+      wtd += national(y, row, Quantity::wtd_cm_ha);
+      rewetted += national(y, row, Quantity::rewetted_area_ha);
     }
     subsidence.push_back(org > 0.0 ? sub / org : 0.0);
+    water_table.push_back(org - rewetted > 0.0 ? wtd / (org - rewetted) : 0.0);
     depleted.push_back(dep);
     ignitions.push_back(y.fire_ignitions);
     burnt.push_back(y.fire_cells);
@@ -212,6 +228,8 @@ void write_tables(H5File& f, const std::vector<model::YearTotals>& years) {
                   "|pool change - booked change| / carbon turnover, per year (must stay below 1e-9)");
   f.write<double>("/diagnostics/mean_subsidence_cm", {ny}, subsidence, "cm", "mean subsidence of organic soils");
   f.write<double>("/diagnostics/peat_depleted_ha", {ny}, depleted, "ha", "organic soil that became mineral");
+  f.write<double>("/diagnostics/mean_water_table_depth_cm", {ny}, water_table, "cm",
+                  "mean water-table depth of the drained organic soils");
   f.write<std::int64_t>("/diagnostics/fire_ignitions", {ny}, ignitions, "cells", "cells ignited");
   f.write<std::int64_t>("/diagnostics/fire_cells", {ny}, burnt, "cells", "cells burnt incl. spread");
 }

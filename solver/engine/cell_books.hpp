@@ -42,16 +42,24 @@ struct CellBooks {
     q[model::qi(column(p))] += c;
   }
   void book(model::Quantity quantity, double value) { q[model::qi(quantity)] += value; }
+  /// Dissolved organic carbon leaving the peat to surface water: a loss of the organic-soil pool that is
+  /// reported as off-site CO2 (CRT 4(II)), not as an on-site stock change.
+  void export_doc(double c) {
+    pool[static_cast<std::size_t>(Pool::organic_soil)] -= c;
+    q[model::qi(model::Quantity::doc_tc)] += c;
+  }
 
-  /// Pool change not matched by booked stock changes (t C ha-1); zero unless a pool was edited
-  /// outside these operations.
+  /// Pool change not matched by booked stock changes and exports (t C ha-1); zero unless a pool was
+  /// edited outside these operations.
   double residual() const {
     double change_sum = 0.0;
-    for (int i = 0; i < k_pools; ++i) change_sum += pool[static_cast<std::size_t>(i)] - start[static_cast<std::size_t>(i)];
+    for (int i = 0; i < k_pools; ++i)
+      change_sum += pool[static_cast<std::size_t>(i)] - start[static_cast<std::size_t>(i)];
     using model::Quantity;
     const double booked = q[model::qi(Quantity::lb_gain_tc)] - q[model::qi(Quantity::lb_loss_tc)] +
                           q[model::qi(Quantity::dead_wood_tc)] + q[model::qi(Quantity::litter_tc)] +
-                          q[model::qi(Quantity::mineral_soil_tc)] + q[model::qi(Quantity::organic_soil_tc)];
+                          q[model::qi(Quantity::mineral_soil_tc)] + q[model::qi(Quantity::organic_soil_tc)] -
+                          q[model::qi(Quantity::doc_tc)];
     return change_sum - booked;
   }
   /// Gross carbon moved, the scale the residual is judged against.
@@ -59,16 +67,22 @@ struct CellBooks {
     using model::Quantity;
     return q[model::qi(Quantity::lb_gain_tc)] + q[model::qi(Quantity::lb_loss_tc)] +
            std::fabs(q[model::qi(Quantity::dead_wood_tc)]) + std::fabs(q[model::qi(Quantity::litter_tc)]) +
-           std::fabs(q[model::qi(Quantity::mineral_soil_tc)]) + std::fabs(q[model::qi(Quantity::organic_soil_tc)]);
+           std::fabs(q[model::qi(Quantity::mineral_soil_tc)]) + std::fabs(q[model::qi(Quantity::organic_soil_tc)]) +
+           std::fabs(q[model::qi(Quantity::doc_tc)]);
   }
 
   static constexpr model::Quantity column(Pool p) {
     switch (p) {
-      case Pool::dead_wood: return model::Quantity::dead_wood_tc;
-      case Pool::litter: return model::Quantity::litter_tc;
-      case Pool::mineral_soil: return model::Quantity::mineral_soil_tc;
-      case Pool::organic_soil: return model::Quantity::organic_soil_tc;
-      case Pool::biomass: break;
+      case Pool::dead_wood:
+        return model::Quantity::dead_wood_tc;
+      case Pool::litter:
+        return model::Quantity::litter_tc;
+      case Pool::mineral_soil:
+        return model::Quantity::mineral_soil_tc;
+      case Pool::organic_soil:
+        return model::Quantity::organic_soil_tc;
+      case Pool::biomass:
+        break;
     }
     return model::Quantity::lb_gain_tc;
   }

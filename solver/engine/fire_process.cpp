@@ -38,16 +38,23 @@ FireYear FireProcess::run(const StepContext& ctx, const CellState& s, std::uint6
     m_front[t].clear();
   }
 
-  // Ignition: one draw per flammable cell.
+  // Ignition: one draw per flammable cell. The drought factor depends only on the climate cell.
+  m_drought.assign(std::size_t{1} << 16, -1.0);
+  const auto drought_factor = [&](std::uint16_t c) {
+    double& d = m_drought[c];
+    if (d < 0.0) d = kernels::drought_factor(fp, cy.precip_deficit_mm[c]);
+    return d;
+  };
   for (std::size_t t = 0; t < s.n_tiles(); ++t) {
+    const auto window = ctx.layout->geometry(s.tiles[t]).window;
     for (std::size_t i = s.begin(t); i < s.end(t); ++i) {
       const std::uint8_t lu = s.land_use[i];
       if (fp.ignition_per_ha_yr[lu] <= 0.0) continue;
-      const double drought = kernels::drought_factor(fp, cy.precip_deficit_mm[s.climate_cell[i]]);
-      const double p = kernels::ignition_probability(fp, lu, drought, grid::NationalGrid::cell_area_ha);
-      const auto pos = cell_position(s, *ctx.layout, t, i);
-      if (kernels::uniform01(seed, kernels::RandomStream::fire_ignition, ctx.year, pos.id) < p) {
-        const std::uint16_t li = s.local_index[i];
+      const double p =
+          kernels::ignition_probability(fp, lu, drought_factor(s.climate_cell[i]), grid::NationalGrid::cell_area_ha);
+      const std::uint16_t li = s.local_index[i];
+      const std::int64_t id = grid::NationalGrid::cell_id(window.row0 + li / T, window.col0 + li % T);
+      if (kernels::uniform01(seed, kernels::RandomStream::fire_ignition, ctx.year, id) < p) {
         m_field.at(t, li / T, li % T) = 2;
         m_front[t].push_back(li);
         m_touched[t].push_back(li);
@@ -59,18 +66,30 @@ FireYear FireProcess::run(const StepContext& ctx, const CellState& s, std::uint6
   out.burnt_cells = out.ignitions;
 
   // Spread: synchronous steps until no rank has a front left.
+  // Only a front cell on a tile edge can light cells of another tile (on this rank or another), so
+  // the halo is exchanged when some rank has one, and once more after that to clear the burnt-out
+  // front from the rings; without edge fronts anywhere no ring cell is burning and rings are skipped.
   std::vector<std::pair<std::size_t, std::uint16_t>> next;
+  std::vector<std::uint16_t> candidates;
+  bool rings_hold_fronts = false;
   for (std::int32_t step = 1; step <= fp.max_spread_steps; ++step) {
-    bool any_front = false;
-    for (const auto& f : m_front) any_front = any_front || !f.empty();
-    // A front cell on a tile edge may light cells on another rank: exchange while any rank burns.
+    bool any_front = false, edge_front = false;
+    for (const auto& f : m_front) {
+      any_front = any_front || !f.empty();
+      for (const auto li : f) {
+        const std::int32_t r = li / T, c = li % T;
+        edge_front = edge_front || r == 0 || c == 0 || r == T - 1 || c == T - 1;
+      }
+    }
     if (!m_comm.any(any_front)) break;
-    m_halo.exchange(m_field);
+    const bool edge_fronts = m_comm.any(edge_front);
+    if (edge_fronts || rings_hold_fronts) m_halo.exchange(m_field);
+    rings_hold_fronts = edge_fronts;
     out.spread_steps = step;
     next.clear();
     for (std::size_t t = 0; t < s.n_tiles(); ++t) {
       // Candidates: the unburnt neighbours of front cells in this tile and of front cells in the ring.
-      std::vector<std::uint16_t> candidates;
+      candidates.clear();
       const auto add_neighbours = [&](std::int32_t r, std::int32_t c) {
         for (int d = 0; d < 8; ++d) {
           const std::int32_t nr = r + grid::k_dir_drow[static_cast<std::size_t>(d)];
@@ -80,11 +99,12 @@ FireYear FireProcess::run(const StepContext& ctx, const CellState& s, std::uint6
         }
       };
       for (const auto li : m_front[t]) add_neighbours(li / T, li % T);
-      for (std::int32_t k = -1; k <= T; ++k) {
+      for (std::int32_t k = -1; k <= T && edge_fronts; ++k) {
         for (const auto& [r, c] : {std::pair{-1, k}, std::pair{T, k}, std::pair{k, -1}, std::pair{k, T}}) {
           if (m_field.at(t, r, c) == 2) add_neighbours(r, c);
         }
       }
+      if (candidates.empty()) continue;
       std::sort(candidates.begin(), candidates.end());
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       for (const auto li : candidates) {
@@ -97,9 +117,10 @@ FireYear FireProcess::run(const StepContext& ctx, const CellState& s, std::uint6
         int burning = 0;
         for (int d = 0; d < 8; ++d)
           burning += m_field.at(t, r + grid::k_dir_drow[static_cast<std::size_t>(d)],
-                                c + grid::k_dir_dcol[static_cast<std::size_t>(d)]) == 2 ? 1 : 0;
-        const double drought = kernels::drought_factor(fp, cy.precip_deficit_mm[s.climate_cell[idx]]);
-        const double p1 = kernels::spread_probability(fp, lu, drought);
+                                c + grid::k_dir_dcol[static_cast<std::size_t>(d)]) == 2
+                         ? 1
+                         : 0;
+        const double p1 = kernels::spread_probability(fp, lu, drought_factor(s.climate_cell[idx]));
         const double p = 1.0 - std::pow(1.0 - p1, burning);
         const auto pos = cell_position(s, *ctx.layout, t, idx);
         if (kernels::uniform01(seed, kernels::RandomStream::fire_spread, ctx.year, pos.id,

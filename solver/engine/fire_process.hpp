@@ -18,28 +18,29 @@
 namespace polder::engine {
 
 struct FireYear {
-  std::int64_t ignitions = 0;   ///< cells that ignited (this rank)
-  std::int64_t burnt_cells = 0; ///< cells burnt, including spread (this rank)
+  std::int64_t ignitions = 0;    ///< cells that ignited (this rank)
+  std::int64_t burnt_cells = 0;  ///< cells burnt, including spread (this rank)
   std::int32_t spread_steps = 0;
 };
 
 class FireProcess {
-public:
+ public:
   FireProcess(const parallel::Comm& comm, const grid::TileLayout& layout, const parallel::Decomposition& decomposition,
               const CellState& state);
 
   /// Burns this year's fires; `burnt` (one flag per local cell) is set to 1 for burnt cells.
   FireYear run(const StepContext& ctx, const CellState& s, std::uint64_t seed, std::vector<std::uint8_t>& burnt);
 
-private:
+ private:
   /// Local cell index of tile-local (row, col), or -1 if that cell is not active.
   std::int64_t find_cell(const CellState& s, std::size_t t, std::int32_t row, std::int32_t col) const;
 
   const parallel::Comm& m_comm;
   parallel::HaloField<std::uint8_t> m_field;  ///< 0 unburnt, 1 burnt in an earlier step, 2 burning front
   parallel::HaloExchange m_halo;
-  std::vector<std::vector<std::uint16_t>> m_front;  ///< per tile: tile-local positions of the front
-  std::vector<std::vector<std::uint16_t>> m_touched; ///< per tile: positions set this year (to reset)
+  std::vector<std::vector<std::uint16_t>> m_front;    ///< per tile: tile-local positions of the front
+  std::vector<std::vector<std::uint16_t>> m_touched;  ///< per tile: positions set this year (to reset)
+  std::vector<double> m_drought;                      ///< drought factor per climate cell this year (-1: not yet)
 };
 
 }  // namespace polder::engine

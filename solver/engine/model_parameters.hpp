@@ -3,7 +3,11 @@
 // files by name and unit (configs/parameters/*.ini). Monte Carlo members will draw from the same
 // names' ranges.
 
+#include <array>
+#include <cstdint>
+
 #include "config/parameter_set.hpp"
+#include "kernels/climate_response.hpp"
 #include "kernels/fire.hpp"
 #include "kernels/forest.hpp"
 #include "kernels/hwp.hpp"
@@ -11,7 +15,7 @@
 #include "kernels/organic_soil.hpp"
 #include "kernels/vegetation_stock.hpp"
 #include "kernels/wetland.hpp"
-#include "kernels/climate_response.hpp"
+#include "model/province.hpp"
 
 namespace polder::engine {
 
@@ -24,6 +28,9 @@ struct ModelParameters {
   kernels::FireParams fire;
   kernels::HwpParams hwp;
   kernels::ClimateResponseParams climate;
+  /// Mineral soil class left where the peat of a cell is used up, per province (index 1..12): the
+  /// substrate of the peat (marine clay in the western peat district, sand in the north-east and south).
+  std::array<std::uint8_t, model::k_provinces + 1> peat_substrate{};
 };
 
 /// Reads every parameter; throws ConfigError for a missing parameter, a wrong unit, or (after all

@@ -58,6 +58,8 @@ Simulation::Simulation(const parallel::Comm& comm, SimulationOptions options, co
   m_first_year = cfg.start_year;
   if (m_options.restart_path) restore(*m_options.restart_path);
   m_timings.initialise_s = seconds_since(t1);
+  log::info(cat("polder: inputs read and checked in ", m_timings.load_s, " s, starting state set up in ",
+                m_timings.initialise_s, " s"));
   log::info(cat("polder: ", m_input.layout->total_active(), " active cells (",
                 static_cast<double>(m_input.layout->total_active()) * grid::NationalGrid::cell_area_ha / 1000.0,
                 " kha) in ", m_input.layout->active_tiles().size(), " tiles of ", cfg.tile_size, " cells, on ",
@@ -108,14 +110,17 @@ void Simulation::run_year(std::int32_t year) {
   ctx.climate_year = m_climate->year(year);
   ctx.layout = m_input.layout.get();
   ctx.climate_response = m_options.config.climate_response;
+  ctx.seed = m_options.config.seed;
 
   model::YearTotals totals;
   totals.year = year;
   const int n_threads = threads();
-  std::vector<std::vector<std::int64_t>> ledgers(static_cast<std::size_t>(n_threads),
-                                                 std::vector<std::int64_t>(model::k_ledger_size, 0));
-  std::vector<std::vector<std::int64_t>> transitions(static_cast<std::size_t>(n_threads),
-                                                     std::vector<std::int64_t>(model::k_transition_size, 0));
+  auto& ledgers = m_thread_ledgers;
+  auto& transitions = m_thread_transitions;
+  ledgers.resize(static_cast<std::size_t>(n_threads));
+  transitions.resize(static_cast<std::size_t>(n_threads));
+  for (auto& l : ledgers) l.assign(model::k_ledger_size, 0);
+  for (auto& t : transitions) t.assign(model::k_transition_size, 0);
   std::vector<std::array<std::int64_t, 2>> balance(static_cast<std::size_t>(n_threads), {0, 0});
   std::vector<TileLedger> tile_ledgers(static_cast<std::size_t>(n_threads));
 
@@ -132,7 +137,8 @@ void Simulation::run_year(std::int32_t year) {
   });
 
   // Fire: ignition and spread across tiles and ranks.
-  std::vector<std::uint8_t> burnt;
+  std::vector<std::uint8_t>& burnt = m_burnt;
+  burnt.clear();
   if (m_options.config.fire) {
     const FireYear f = m_fire->run(ctx, s, m_options.config.seed, burnt);
     totals.fire_ignitions = f.ignitions;

@@ -3,8 +3,10 @@
 //   pass A (update_land_use): the land use of the year from the map sequence, conversions (biomass
 //     lost and gained, dead organic matter cleared, the 20-year soil transition started), the annual
 //     land transition matrix and the reported areas;
-//   pass B (run_processes): forest growth, harvest, mortality and decay; vegetation regrowth; mineral
-//     and organic soils; wetlands and coastal wetlands; combustion of burnt cells.
+//   pass B (run_processes, cell_processes.cpp): combustion of burnt cells; forest growth, harvest,
+//     mortality and decay; vegetation regrowth; mineral soils (20-year transitions and the climate
+//     response); organic soils; wetlands and coastal wetlands. Cells where nothing happens are skipped,
+//     cells where only the mineral-soil climate response acts take a short path.
 // Both passes book every flux in the tile's ledger.
 
 #include <cstdint>
@@ -25,6 +27,7 @@ struct StepContext {
   ClimateYear climate_year;
   const grid::TileLayout* layout = nullptr;
   bool climate_response = true;
+  std::uint64_t seed = 0;  ///< run seed (stochastic marsh-edge erosion)
 };
 
 /// Woody land uses carry a forest stand (species, age) and are grown by the forest kernel.
@@ -44,12 +47,13 @@ CellPosition cell_position(const CellState& s, const grid::TileLayout& layout, s
 /// The CRT row a cell reports in this year: "converted" for 20 years after a category change.
 inline int reporting_row(std::uint8_t category, std::uint8_t converted_from, std::int16_t converted_year,
                          std::int32_t year) {
-  const bool converted = converted_year > 0 && year - converted_year < model::k_ipcc_transition_years &&
-                         converted_from != category;
+  const bool converted =
+      converted_year > 0 && year - converted_year < model::k_ipcc_transition_years && converted_from != category;
   return model::conversion_row(category, converted ? converted_from : category);
 }
 
 void update_land_use(const StepContext& ctx, CellState& s, std::size_t t, TileLedger& ledger);
+/// Pass B, in cell_processes.cpp.
 void run_processes(const StepContext& ctx, CellState& s, std::size_t t, std::span<const std::uint8_t> burnt,
                    TileLedger& ledger);
 

@@ -10,7 +10,12 @@
 namespace polder::kernels {
 
 /// Streams keep independent uses of the generator apart.
-enum class RandomStream : std::uint32_t { fire_ignition = 1, fire_spread = 2, land_use_schedule = 3 };
+enum class RandomStream : std::uint32_t {
+  fire_ignition = 1,
+  fire_spread = 2,
+  land_use_schedule = 3,
+  marsh_erosion = 4
+};
 
 /// Uniform double in [0, 1) for (seed, stream, year, cell id, step).
 inline double uniform01(std::uint64_t seed, RandomStream stream, std::int32_t year, std::int64_t cell_id,

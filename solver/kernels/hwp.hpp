@@ -11,9 +11,9 @@
 namespace polder::kernels {
 
 struct HwpParams {
-  std::array<double, 3> half_life_yr = {35.0, 25.0, 2.0};   ///< sawnwood, panels, paper
-  std::array<double, 3> product_share = {0.5, 0.2, 0.3};    ///< share of harvested carbon per class
-  double domestic_share = 1.0;                              ///< share of harvest entering domestic HWP
+  std::array<double, 3> half_life_yr = {35.0, 25.0, 2.0};  ///< sawnwood, panels, paper
+  std::array<double, 3> product_share = {0.5, 0.2, 0.3};   ///< share of harvested carbon per class
+  double domestic_share = 1.0;                             ///< share of harvest entering domestic HWP
   double initial_stock_factor = 1.0;  ///< start pools at this multiple of the steady state of the first inflow
 };
 

@@ -16,7 +16,8 @@ namespace polder::kernels {
 /// Year in (m0, m1] in which a changing cell switches.
 constexpr std::int32_t change_year(std::int32_t m0, std::int32_t m1, std::int64_t cell_id) {
   const auto span = static_cast<std::uint64_t>(m1 - m0);
-  const std::uint64_t h = mix64(static_cast<std::uint64_t>(cell_id) * 0x100000001B3ULL ^ static_cast<std::uint64_t>(m0));
+  const std::uint64_t h =
+      mix64(static_cast<std::uint64_t>(cell_id) * 0x100000001B3ULL ^ static_cast<std::uint64_t>(m0));
   return m0 + 1 + static_cast<std::int32_t>(h % span);
 }
 
@@ -44,7 +45,7 @@ constexpr std::uint8_t with_seagrass(std::uint8_t code, std::int16_t seagrass_si
   if (!can_host || seagrass_since <= 0) return code;
   if (year >= seagrass_since) return static_cast<std::uint8_t>(LandUse::seagrass);
   return code == static_cast<std::uint8_t>(LandUse::seagrass) ? static_cast<std::uint8_t>(LandUse::coastal_water)
-                                                               : code;
+                                                              : code;
 }
 
 }  // namespace polder::kernels

@@ -1,0 +1,123 @@
+// Wildfire spread across tile and rank boundaries: the burnt cells of several years are the same at
+// any number of ranks as on one rank, and at more than one rank fires burn adjacent cells that belong
+// to different ranks (the fire crossed a rank boundary through the halo exchange).
+#include <gtest/gtest.h>
+#include <mpi.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/fire_process.hpp"
+#include "engine/input_loader.hpp"
+#include "grid/national_grid.hpp"
+#include "support/test_stack.hpp"
+
+using namespace polder;
+
+namespace {
+
+constexpr std::int32_t k_tile = 16;
+constexpr std::int32_t k_years = 4;
+
+engine::ModelParameters fire_parameters() {
+  engine::ModelParameters p;
+  auto& f = p.fire;
+  for (const auto lu : {model::LandUse::heath, model::LandUse::forest, model::LandUse::grassland_nature,
+                        model::LandUse::trees_outside_forest, model::LandUse::sand_dunes}) {
+    f.ignition_per_ha_yr[static_cast<std::size_t>(lu)] = 0.05;
+    f.spread_probability[static_cast<std::size_t>(lu)] = 0.6;
+  }
+  f.max_spread_steps = 40;
+  return p;
+}
+
+/// Burnt cells (national id, owning rank) of k_years years, gathered on rank 0 of `comm`.
+std::vector<std::pair<std::int64_t, int>> burnt_cells(const parallel::Comm& comm, const std::string& stack) {
+  auto input = engine::load_input(comm, stack, k_tile);
+  auto& s = input.state;
+  s.land_use = s.land_use_map.back();
+  std::fill(s.climate_cell.begin(), s.climate_cell.end(), 0);
+  const auto params = fire_parameters();
+  const std::vector<float> deficit = {250.0F}, tas = {10.5F}, gw = {0.0F};
+  engine::FireProcess fire(comm, *input.layout, *input.decomposition, s);
+  std::vector<std::int64_t> mine;
+  for (std::int32_t y = 0; y < k_years; ++y) {
+    engine::StepContext ctx;
+    ctx.year = 2000 + y;
+    ctx.parameters = &params;
+    ctx.layout = input.layout.get();
+    ctx.climate_year.precip_deficit_mm = deficit.data();
+    ctx.climate_year.tas_c = tas.data();
+    ctx.climate_year.gw_anomaly_cm = gw.data();
+    std::vector<std::uint8_t> burnt;
+    fire.run(ctx, s, 20261128, burnt);
+    for (std::size_t t = 0; t < s.n_tiles(); ++t)
+      for (std::size_t i = s.begin(t); i < s.end(t); ++i)
+        if (burnt[i] != 0) mine.push_back(engine::cell_position(s, *input.layout, t, i).id * k_years + y);
+  }
+  // Gather (cell-year key, rank) on rank 0.
+  const int n = static_cast<int>(mine.size());
+  std::vector<int> counts(static_cast<std::size_t>(comm.size())), offsets(static_cast<std::size_t>(comm.size()));
+  MPI_Gather(&n, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, comm.raw());
+  int total = 0;
+  for (int r = 0; r < comm.size(); ++r) {
+    offsets[static_cast<std::size_t>(r)] = total;
+    total += counts[static_cast<std::size_t>(r)];
+  }
+  std::vector<std::int64_t> all(static_cast<std::size_t>(comm.is_root() ? total : 0));
+  MPI_Gatherv(mine.data(), n, MPI_INT64_T, all.data(), counts.data(), offsets.data(), MPI_INT64_T, 0, comm.raw());
+  std::vector<std::pair<std::int64_t, int>> out;
+  for (int r = 0; r < comm.size() && comm.is_root(); ++r)
+    for (int k = 0; k < counts[static_cast<std::size_t>(r)]; ++k)
+      out.emplace_back(all[static_cast<std::size_t>(offsets[static_cast<std::size_t>(r)] + k)], r);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST(FireSpread, SameBurntCellsOnOneRankAndOnAllRanks) {
+  const auto world = parallel::Comm::borrow(MPI_COMM_WORLD);
+  std::string stack = "/tmp/polder_mpi_fire_spread_" + std::to_string(::getpid()) + ".nc";
+  world.broadcast(stack);
+  polder::testing::TestStackOptions opt;
+  opt.window = {5000, 5000, 96, 128};
+  opt.outside_fraction = 0.0;
+  polder::testing::write_test_stack(world, stack, opt);
+
+  const auto parallel_run = burnt_cells(world, stack);
+  const auto single = world.split(world.rank());  // every rank alone; rank 0's run is the reference
+  const auto serial_run = burnt_cells(single, stack);
+  world.barrier();
+  if (world.is_root()) std::remove(stack.c_str());
+  if (!world.is_root()) return;
+
+  ASSERT_EQ(parallel_run.size(), serial_run.size());
+  for (std::size_t k = 0; k < parallel_run.size(); ++k) ASSERT_EQ(parallel_run[k].first, serial_run[k].first);
+  EXPECT_GT(parallel_run.size(), 200U) << "fires should spread";
+
+  if (world.size() > 1) {
+    // Some burnt cell has a burnt 8-neighbour (same year) owned by another rank.
+    std::set<std::int64_t> keys;
+    for (const auto& [key, rank] : parallel_run) keys.insert(key);
+    bool crossed = false;
+    for (const auto& [key, rank] : parallel_run) {
+      const std::int64_t id = key / k_years, y = key % k_years;
+      const std::int64_t row = id / grid::NationalGrid::n_cols, col = id % grid::NationalGrid::n_cols;
+      for (int dr = -1; dr <= 1 && !crossed; ++dr)
+        for (int dc = -1; dc <= 1 && !crossed; ++dc) {
+          const std::int64_t nk = ((row + dr) * grid::NationalGrid::n_cols + col + dc) * k_years + y;
+          if ((dr != 0 || dc != 0) && keys.count(nk) != 0) {
+            const auto it = std::lower_bound(parallel_run.begin(), parallel_run.end(), std::make_pair(nk, -1));
+            crossed = it != parallel_run.end() && it->first == nk && it->second != rank;
+          }
+        }
+      if (crossed) break;
+    }
+    EXPECT_TRUE(crossed) << "no fire crossed a rank boundary";
+  }
+}
