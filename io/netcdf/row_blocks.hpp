@@ -53,19 +53,18 @@ template <typename T>
 void read_block(const NcFile& file, const std::string& var, const grid::GridWindow& file_window,
                 const grid::GridWindow& block, std::optional<std::size_t> year_index, std::vector<T>& out) {
   out.resize(block.empty() ? 0 : static_cast<std::size_t>(block.size()));
-  std::vector<std::size_t> start, count;
-  if (year_index) {
-    start.push_back(block.empty() ? 0 : *year_index);
-    count.push_back(block.empty() ? 0 : 1);
-  }
-  if (block.empty()) {
-    start.insert(start.end(), {0, 0});
-    count.insert(count.end(), {0, 0});
-  } else {
-    start.push_back(static_cast<std::size_t>(block.row0 - file_window.row0));
-    start.push_back(static_cast<std::size_t>(block.col0 - file_window.col0));
-    count.push_back(static_cast<std::size_t>(block.n_rows));
-    count.push_back(static_cast<std::size_t>(block.n_cols));
+  // Sized up front (no insert): GCC 12 mis-diagnoses vector::insert of an initializer list here.
+  const std::size_t lead = year_index ? 1 : 0;
+  std::vector<std::size_t> start(lead + 2, 0), count(lead + 2, 0);
+  if (!block.empty()) {
+    if (year_index) {
+      start[0] = *year_index;
+      count[0] = 1;
+    }
+    start[lead] = static_cast<std::size_t>(block.row0 - file_window.row0);
+    start[lead + 1] = static_cast<std::size_t>(block.col0 - file_window.col0);
+    count[lead] = static_cast<std::size_t>(block.n_rows);
+    count[lead + 1] = static_cast<std::size_t>(block.n_cols);
   }
   file.read<T>(var, start, count, std::span<T>(out));
 }

@@ -136,6 +136,8 @@ void organic_soil(const StepContext& ctx, CellState& s, std::size_t i, const Cel
   const std::uint8_t lu = s.land_use[i];
   const int cat = category_of_code(lu);
   const bool rewetted = s.rewetted[i] != 0;
+  b.book(Quantity::organic_area_ha, 1.0);
+  if (s.soil[i] == k_peat) b.book(Quantity::peat_area_ha, 1.0);
   const double wtd = kernels::water_table_depth_cm(op, s.glg_cm[i], s.ghg_cm[i], k.gw_anomaly_cm);
   const auto f =
       kernels::organic_soil_flux(op, cat, rewetted, s.ditch_fraction[i], wtd, k.f_temperature, b[Pool::organic_soil]);
@@ -171,7 +173,7 @@ void organic_soil(const StepContext& ctx, CellState& s, std::size_t i, const Cel
 void wetland(const StepContext& ctx, CellState& s, std::size_t t, std::size_t i, CellBooks& b) {
   const auto& wp = ctx.parameters->wetland;
   const std::uint8_t lu = s.land_use[i];
-  b.book(Quantity::ch4_wetland_t, wp.ch4_kg_ha[lu] * 1e-3);
+  // The area-proportional CH4 of every wetland class is booked from the area counts (area_book.cpp).
   if (lu == k_salt_marsh) {
     const auto m = kernels::salt_marsh_year(wp, s.marsh_elevation_cm[i], ctx.climate_year.sea_level_rise_cm);
     b.change(Pool::mineral_soil, m.burial_c_t_ha);
@@ -211,7 +213,6 @@ void fast_cell(const StepContext& ctx, CellState& s, std::size_t i, double clima
   }
   s.mineral_soc_c[i] += change;
   acc[model::qi(Quantity::mineral_soil_tc)] += change * k_cell_ha;
-  acc[model::qi(Quantity::ch4_wetland_t)] += p.wetland.ch4_kg_ha[s.land_use[i]] * 1e-3 * k_cell_ha;
   ledger.add_balance(0.0, turnover * k_cell_ha);
 }
 
@@ -224,26 +225,31 @@ void run_processes(const StepContext& ctx, CellState& s, std::size_t t, std::spa
   ClimateCellCache climate(ctx);
   CellBooks b;
   const std::size_t b0 = s.begin(t);
+  const bool mineral_climate = soil_climate.active();
   for (std::size_t i = b0; i < s.end(t); ++i) {
     const std::uint8_t lu = s.land_use[i];
     const std::uint8_t soil = s.soil[i];
     const bool woody = is_woody(lu);
-    const bool organic = is_organic_soil(soil) && s.peat_c[i] > 0.0;
     const bool mineral = is_mineral_soil(soil);
     const bool transition = s.soc_years_left[i] > 0;
-    const bool wet = p.wetland.ch4_kg_ha[lu] != 0.0 || lu == k_salt_marsh || lu == k_seagrass;
+    const bool wet = lu == k_salt_marsh || lu == k_seagrass;
     const bool fire = !burnt.empty() && burnt[i - b0] != 0;
-    const bool regrow = !woody && s.biomass_c[i] < kernels::vegetation_biomass(p.vegetation, lu);
+    // Most cells: mineral soil or water, not woody, never burnt, no transition running. Nothing happens to them
+    // unless the mineral-soil climate response is on.
+    if (!(woody || wet || fire || transition || mineral_climate || is_organic_soil(soil) || s.burnt_year[i] != 0)) continue;
+    const bool organic = is_organic_soil(soil) && s.peat_c[i] > 0.0;
+    // Only burnt vegetation is below its class's biomass (conversions establish it in full).
+    const bool regrow = !woody && s.burnt_year[i] != 0 && s.biomass_c[i] < kernels::vegetation_biomass(p.vegetation, lu);
     const double climate_delta = mineral ? soil_climate.get(s.climate_cell[i]).delta : 0.0;
     const int province0 = s.province[i] - 1;
     const auto row = [&] {
       return reporting_row(category_of_code(lu), s.converted_from[i], s.converted_year[i], ctx.year);
     };
 
-    if (!(woody || organic || fire || regrow || lu == k_salt_marsh || lu == k_seagrass)) {
-      // Only a mineral-soil transition, the mineral-soil climate response or open-water CH4 act (most
-      // cells): book them without opening the books; the sums are the same as through the books.
-      if (!(transition || wet) && climate_delta == 0.0) continue;  // nothing changes this year
+    if (!(woody || organic || fire || regrow || wet)) {
+      // Only a mineral-soil transition or the mineral-soil climate response act: book them without
+      // opening the books; the sums are the same as through the books.
+      if (!transition && climate_delta == 0.0) continue;  // nothing changes this year
       fast_cell(ctx, s, i, climate_delta, ledger.row(province0, row()), ledger);
       continue;
     }

@@ -41,6 +41,7 @@ ClimateYear ClimateForcing::year(std::int32_t y) const {
   const auto k = static_cast<std::size_t>(y - m_first_year);
   const std::size_t plane = static_cast<std::size_t>(m_nx) * static_cast<std::size_t>(m_ny);
   ClimateYear out;
+  out.cells = plane;
   out.tas_c = m_tas.data() + k * plane;
   out.precip_deficit_mm = m_deficit.data() + k * plane;
   out.gw_anomaly_cm = m_gw.data() + k * plane;

@@ -14,6 +14,7 @@ namespace polder::engine {
 
 /// The fields of one year, indexed by climate cell (row-major, north-up).
 struct ClimateYear {
+  std::size_t cells = 0;  ///< number of climate cells in each field
   const float* tas_c = nullptr;
   const float* precip_deficit_mm = nullptr;
   const float* gw_anomaly_cm = nullptr;
@@ -32,6 +33,8 @@ public:
   std::int32_t first_year() const { return m_first_year; }
   std::int32_t last_year() const { return m_last_year; }
   std::int32_t last_observed_year() const { return m_info.last_observed_year; }
+  /// Number of climate cells (fields of a year are indexed 0 .. cell_count() - 1).
+  std::size_t cell_count() const { return static_cast<std::size_t>(m_nx) * static_cast<std::size_t>(m_ny); }
 
   /// Climate cell holding the centre of national cell (row, col).
   std::int32_t cell_of(std::int32_t row, std::int32_t col) const {

@@ -6,6 +6,7 @@
 #include "grid/national_grid.hpp"
 #include "kernels/counter_hash.hpp"
 #include "kernels/fire.hpp"
+#include "parallel/tile_loop.hpp"
 
 namespace polder::engine {
 
@@ -38,31 +39,31 @@ FireYear FireProcess::run(const StepContext& ctx, const CellState& s, std::uint6
     m_front[t].clear();
   }
 
-  // Ignition: one draw per flammable cell. The drought factor depends only on the climate cell.
-  m_drought.assign(std::size_t{1} << 16, -1.0);
-  const auto drought_factor = [&](std::uint16_t c) {
-    double& d = m_drought[c];
-    if (d < 0.0) d = kernels::drought_factor(fp, cy.precip_deficit_mm[c]);
-    return d;
-  };
-  for (std::size_t t = 0; t < s.n_tiles(); ++t) {
+  // Ignition: one draw per flammable cell, tiles in parallel. The drought factor depends only on the
+  // climate cell and is computed once per year.
+  m_drought.resize(cy.cells);
+  for (std::size_t c = 0; c < m_drought.size(); ++c) m_drought[c] = kernels::drought_factor(fp, cy.precip_deficit_mm[c]);
+  const auto drought_factor = [&](std::uint16_t c) { return m_drought[c]; };
+  std::vector<std::int64_t> ignitions(s.n_tiles(), 0);
+  parallel::for_each_tile(s.n_tiles(), [&](std::size_t t) {
     const auto window = ctx.layout->geometry(s.tiles[t]).window;
     for (std::size_t i = s.begin(t); i < s.end(t); ++i) {
       const std::uint8_t lu = s.land_use[i];
       if (fp.ignition_per_ha_yr[lu] <= 0.0) continue;
       const double p =
-          kernels::ignition_probability(fp, lu, drought_factor(s.climate_cell[i]), grid::NationalGrid::cell_area_ha);
+          kernels::ignition_probability(fp, lu, m_drought[s.climate_cell[i]], grid::NationalGrid::cell_area_ha);
       const std::uint16_t li = s.local_index[i];
       const std::int64_t id = grid::NationalGrid::cell_id(window.row0 + li / T, window.col0 + li % T);
-      if (kernels::uniform01(seed, kernels::RandomStream::fire_ignition, ctx.year, id) < p) {
+      if (kernels::uniform01_shared(seed, kernels::RandomStream::fire_ignition, ctx.year, id) < p) {
         m_field.at(t, li / T, li % T) = 2;
         m_front[t].push_back(li);
         m_touched[t].push_back(li);
         burnt[i] = 1;
-        ++out.ignitions;
+        ++ignitions[t];
       }
     }
-  }
+  });
+  for (const auto n : ignitions) out.ignitions += n;
   out.burnt_cells = out.ignitions;
 
   // Spread: synchronous steps until no rank has a front left.

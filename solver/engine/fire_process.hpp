@@ -40,7 +40,7 @@ class FireProcess {
   parallel::HaloExchange m_halo;
   std::vector<std::vector<std::uint16_t>> m_front;    ///< per tile: tile-local positions of the front
   std::vector<std::vector<std::uint16_t>> m_touched;  ///< per tile: positions set this year (to reset)
-  std::vector<double> m_drought;                      ///< drought factor per climate cell this year (-1: not yet)
+  std::vector<double> m_drought;                      ///< drought factor per climate cell this year
 };
 
 }  // namespace polder::engine

@@ -57,6 +57,10 @@ Simulation::Simulation(const parallel::Comm& comm, SimulationOptions options, co
   m_fire = std::make_unique<FireProcess>(comm, *m_input.layout, *m_input.decomposition, m_input.state);
   m_first_year = cfg.start_year;
   if (m_options.restart_path) restore(*m_options.restart_path);
+  // Land-use events and area counts start from the state the first computed year begins with.
+  m_events = std::make_unique<LandUseEvents>(m_input.state, *m_input.layout, m_first_year);
+  m_areas.clear();
+  for (std::size_t t = 0; t < m_input.state.n_tiles(); ++t) m_areas.emplace_back(m_input.state, t, m_first_year);
   m_timings.initialise_s = seconds_since(t1);
   log::info(cat("polder: inputs read and checked in ", m_timings.load_s, " s, starting state set up in ",
                 m_timings.initialise_s, " s"));
@@ -132,7 +136,7 @@ void Simulation::run_year(std::int32_t year) {
   // Pass A: land use and conversions.
   parallel::for_each_tile(s.n_tiles(), [&](std::size_t t) {
     auto& tl = tile_ledgers[static_cast<std::size_t>(omp_get_thread_num())];
-    update_land_use(ctx, s, t, tl);
+    update_land_use(ctx, s, t, *m_events, m_areas[t], tl);
     fold(tl);
   });
 

@@ -11,9 +11,11 @@
 
 #include "config/parameter_set.hpp"
 #include "config/run_config.hpp"
+#include "engine/area_book.hpp"
 #include "engine/climate_forcing.hpp"
 #include "engine/fire_process.hpp"
 #include "engine/input_loader.hpp"
+#include "engine/land_use_events.hpp"
 #include "engine/model_parameters.hpp"
 #include "model/year_totals.hpp"
 #include "parallel/comm.hpp"
@@ -73,6 +75,8 @@ private:
   LoadedInput m_input;
   std::unique_ptr<ClimateForcing> m_climate;
   std::unique_ptr<FireProcess> m_fire;
+  std::unique_ptr<LandUseEvents> m_events;  ///< land-use changes to visit, per tile and year
+  std::vector<AreaBook> m_areas;            ///< reported areas per local tile
   std::vector<model::YearTotals> m_years;
   std::array<double, 3> m_hwp_stock{};  ///< national HWP pools (rank 0)
   // Per-year work buffers, kept between years to avoid reallocating them.

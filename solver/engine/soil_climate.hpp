@@ -33,6 +33,9 @@ class SoilClimateCache {
         m_year(year),
         m_active(active && climate != nullptr && p.mineral_soil_response) {}
 
+  /// Whether the mineral-soil climate response acts at all in this run.
+  bool active() const { return m_active; }
+
   /// x(year) and x(year) - x(year - 1) of a climate cell; both 0 when the response is off.
   struct Offset {
     double x = 0.0;

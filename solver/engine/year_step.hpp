@@ -52,7 +52,12 @@ inline int reporting_row(std::uint8_t category, std::uint8_t converted_from, std
   return model::conversion_row(category, converted ? converted_from : category);
 }
 
-void update_land_use(const StepContext& ctx, CellState& s, std::size_t t, TileLedger& ledger);
+class LandUseEvents;
+class AreaBook;
+/// Pass A: the cells with a possible land-use change this year (see land_use_events.hpp) are
+/// re-evaluated and converted; the tile's reported areas are kept in `areas` and booked.
+void update_land_use(const StepContext& ctx, CellState& s, std::size_t t, LandUseEvents& events, AreaBook& areas,
+                     TileLedger& ledger);
 /// Pass B, in cell_processes.cpp.
 void run_processes(const StepContext& ctx, CellState& s, std::size_t t, std::span<const std::uint8_t> burnt,
                    TileLedger& ledger);

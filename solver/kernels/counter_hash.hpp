@@ -29,6 +29,20 @@ inline double uniform01(std::uint64_t seed, RandomStream stream, std::int32_t ye
   return static_cast<double>(bits & ((std::uint64_t{1} << 53) - 1)) * 0x1.0p-53;
 }
 
+/// Uniform double in [0, 1) for (seed, stream, year, cell id), sharing one Philox block among the four
+/// cells 4k .. 4k+3 (each takes its own 32-bit lane): a quarter of the work of `uniform01` for draws
+/// made for every cell, still a pure function of the cell id. 32 bits of resolution (2.3e-10).
+inline double uniform01_shared(std::uint64_t seed, RandomStream stream, std::int32_t year, std::int64_t cell_id) {
+  using Philox = r123::Philox4x32;
+  const auto block = static_cast<std::uint64_t>(cell_id) >> 2;
+  const Philox::key_type key = {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
+  const Philox::ctr_type ctr = {{static_cast<std::uint32_t>(block), static_cast<std::uint32_t>(block >> 32),
+                                 static_cast<std::uint32_t>(year) ^ (static_cast<std::uint32_t>(stream) << 24),
+                                 0x5ca1ab1eU}};
+  const auto r = Philox()(ctr, key);
+  return static_cast<double>(r[static_cast<std::size_t>(cell_id & 3)]) * 0x1.0p-32;
+}
+
 /// A 64-bit mix of an integer (SplitMix64 finaliser), for cheap deterministic choices.
 constexpr std::uint64_t mix64(std::uint64_t x) {
   x += 0x9E3779B97F4A7C15ULL;

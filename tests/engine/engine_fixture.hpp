@@ -53,6 +53,7 @@ struct OneTile {
     ctx.parameters = &p;
     ctx.layout = layout.get();
     ctx.climate_year.tas_c = tas.data();
+    ctx.climate_year.cells = deficit.size();
     ctx.climate_year.precip_deficit_mm = deficit.data();
     ctx.climate_year.gw_anomaly_cm = gw.data();
     ctx.seed = 1;

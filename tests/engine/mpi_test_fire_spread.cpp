@@ -50,6 +50,7 @@ std::vector<std::pair<std::int64_t, int>> burnt_cells(const parallel::Comm& comm
     ctx.year = 2000 + y;
     ctx.parameters = &params;
     ctx.layout = input.layout.get();
+    ctx.climate_year.cells = deficit.size();
     ctx.climate_year.precip_deficit_mm = deficit.data();
     ctx.climate_year.tas_c = tas.data();
     ctx.climate_year.gw_anomaly_cm = gw.data();
