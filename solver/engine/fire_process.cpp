@@ -47,6 +47,7 @@ FireYear FireProcess::run(const StepContext& ctx, const CellState& s, std::uint6
   std::vector<std::int64_t> ignitions(s.n_tiles(), 0);
   parallel::for_each_tile(s.n_tiles(), [&](std::size_t t) {
     const auto window = ctx.layout->geometry(s.tiles[t]).window;
+    kernels::SharedUniformStream draw(seed, kernels::RandomStream::fire_ignition, ctx.year);
     for (std::size_t i = s.begin(t); i < s.end(t); ++i) {
       const std::uint8_t lu = s.land_use[i];
       if (fp.ignition_per_ha_yr[lu] <= 0.0) continue;
@@ -54,7 +55,7 @@ FireYear FireProcess::run(const StepContext& ctx, const CellState& s, std::uint6
           kernels::ignition_probability(fp, lu, m_drought[s.climate_cell[i]], grid::NationalGrid::cell_area_ha);
       const std::uint16_t li = s.local_index[i];
       const std::int64_t id = grid::NationalGrid::cell_id(window.row0 + li / T, window.col0 + li % T);
-      if (kernels::uniform01_shared(seed, kernels::RandomStream::fire_ignition, ctx.year, id) < p) {
+      if (draw(id) < p) {
         m_field.at(t, li / T, li % T) = 2;
         m_front[t].push_back(li);
         m_touched[t].push_back(li);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/error.hpp"
 #include "engine/year_step.hpp"
 #include "kernels/land_use_schedule.hpp"
 #include "model/land_use.hpp"
@@ -29,10 +30,23 @@ LandUseEvents::LandUseEvents(const CellState& s, const grid::TileLayout& layout,
         events.push_back({s.seagrass_since[i], cell});
       if (is_marsh) m_marsh[t].push_back(cell);
     }
-    std::sort(events.begin(), events.end());
+    // Generated in ascending cell order, so a stable counting sort by year gives (year, cell) order in
+    // linear time; a cell's events of one year (a map change and seagrass arrival) end up adjacent.
+    if (!events.empty()) {
+      const auto [lo, hi] = std::minmax_element(events.begin(), events.end(),
+                                                [](const Event& a, const Event& b) { return a.year < b.year; });
+      const std::int32_t y0 = lo->year;
+      std::vector<std::size_t> start(static_cast<std::size_t>(hi->year - y0) + 2, 0);
+      for (const auto& e : events) ++start[static_cast<std::size_t>(e.year - y0) + 1];
+      for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+      std::vector<Event> sorted(events.size());
+      for (const auto& e : events) sorted[start[static_cast<std::size_t>(e.year - y0)]++] = e;
+      events.swap(sorted);
+    }
     events.erase(std::unique(events.begin(), events.end(),
                              [](const Event& a, const Event& b) { return a.year == b.year && a.cell == b.cell; }),
                  events.end());
+    POLDER_ASSERT(std::is_sorted(events.begin(), events.end()), "land-use events of tile ", t, " out of order");
   });
 }
 

@@ -43,6 +43,31 @@ inline double uniform01_shared(std::uint64_t seed, RandomStream stream, std::int
   return static_cast<double>(r[static_cast<std::size_t>(cell_id & 3)]) * 0x1.0p-32;
 }
 
+/// `uniform01_shared` for a sweep over cells in increasing id order: keeps the last Philox block, so
+/// runs of neighbouring cells in a row pay for one block per four cells. Same values as the function.
+class SharedUniformStream {
+ public:
+  SharedUniformStream(std::uint64_t seed, RandomStream stream, std::int32_t year)
+      : m_key{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
+        m_word(static_cast<std::uint32_t>(year) ^ (static_cast<std::uint32_t>(stream) << 24)) {}
+  double operator()(std::int64_t cell_id) {
+    const auto block = static_cast<std::uint64_t>(cell_id) >> 2;
+    if (block != m_block) {
+      const r123::Philox4x32::ctr_type ctr = {
+          {static_cast<std::uint32_t>(block), static_cast<std::uint32_t>(block >> 32), m_word, 0x5ca1ab1eU}};
+      m_lanes = r123::Philox4x32()(ctr, m_key);
+      m_block = block;
+    }
+    return static_cast<double>(m_lanes[static_cast<std::size_t>(cell_id & 3)]) * 0x1.0p-32;
+  }
+
+ private:
+  r123::Philox4x32::key_type m_key;
+  std::uint32_t m_word;
+  std::uint64_t m_block = ~std::uint64_t{0};
+  r123::Philox4x32::ctr_type m_lanes{};
+};
+
 /// A 64-bit mix of an integer (SplitMix64 finaliser), for cheap deterministic choices.
 constexpr std::uint64_t mix64(std::uint64_t x) {
   x += 0x9E3779B97F4A7C15ULL;

@@ -26,3 +26,29 @@ TEST(CounterHash, UniformInUnitInterval) {
   }
   EXPECT_NEAR(sum / n, 0.5, 0.005);
 }
+
+TEST(CounterHash, SharedStreamEqualsTheSharedFunction) {
+  // Runs of neighbours, gaps, a jump back and ids across a block boundary: the cached block must never
+  // leak into a cell of another block.
+  const std::int64_t ids[] = {0, 1, 2, 3, 4, 7, 8, 100, 101, 102, 103, 104, 5, 6, 1LL << 40, (1LL << 40) + 3};
+  kernels::SharedUniformStream draw(42, RandomStream::fire_ignition, 2020);
+  double sum = 0.0;
+  for (const auto id : ids) {
+    const double u = draw(id);
+    EXPECT_EQ(u, kernels::uniform01_shared(42, RandomStream::fire_ignition, 2020, id)) << "cell id " << id;
+    sum += u;
+  }
+  EXPECT_NE(draw(1), draw(2));
+  EXPECT_GT(sum, 0.0);
+  // The four lanes of one block are different draws, uniform in [0, 1).
+  double mean = 0.0;
+  const int n = 100000;
+  kernels::SharedUniformStream sweep(3, RandomStream::fire_ignition, 1999);
+  for (int i = 0; i < n; ++i) {
+    const double u = sweep(i);
+    ASSERT_GE(u, 0.0);
+    ASSERT_LT(u, 1.0);
+    mean += u / n;
+  }
+  EXPECT_NEAR(mean, 0.5, 0.005);
+}
