@@ -58,14 +58,15 @@ ParameterSet ParameterSet::load(const std::vector<std::string>& files) {
         throw ConfigError(cat(file, ": key '", opt.string_key, "' is outside a [parameter] section"));
       const std::string name = opt.string_key.substr(0, dot), field = opt.string_key.substr(dot + 1);
       if (std::find(fields.begin(), fields.end(), field) == fields.end())
-        throw ConfigError(cat(file, ": [", name, "] has unknown field '", field, "'",
-                              suggestion_suffix(field, fields), "; fields are value, unit, range, source, note"));
+        throw ConfigError(cat(file, ": [", name, "] has unknown field '", field, "'", suggestion_suffix(field, fields),
+                              "; fields are value, unit, range, source, note"));
       sections[name][field] = opt.value.empty() ? std::string{} : trim(opt.value.front());
     }
     for (auto& [name, f] : sections) {
       const std::string where = cat(file, ": [", name, "]");
       for (const char* req : {"value", "unit", "source"})
-        if (f[req].empty()) throw ConfigError(cat(where, " has no '", req, "' (every parameter needs value, unit and source)"));
+        if (f[req].empty())
+          throw ConfigError(cat(where, " has no '", req, "' (every parameter needs value, unit and source)"));
       Parameter p;
       p.name = name;
       p.value = to_number(f["value"], where + " value");
@@ -78,7 +79,8 @@ ParameterSet ParameterSet::load(const std::vector<std::string>& files) {
         std::istringstream is(f["range"]);
         std::string lo, hi, extra;
         is >> lo >> hi;
-        if (hi.empty() || (is >> extra)) throw ConfigError(cat(where, " range = '", f["range"], "': expected 'low high'"));
+        if (hi.empty() || (is >> extra))
+          throw ConfigError(cat(where, " range = '", f["range"], "': expected 'low high'"));
         p.low = to_number(lo, where + " range");
         p.high = to_number(hi, where + " range");
         if (!(p.low <= p.value && p.value <= p.high))
@@ -95,7 +97,8 @@ const Parameter& ParameterSet::parameter(const std::string& name) const {
   if (it == m_parameters.end()) {
     std::vector<std::string> names;
     for (const auto& [n, p] : m_parameters) names.push_back(n);
-    throw ConfigError(cat("missing parameter [", name, "] (no parameter file defines it)", suggestion_suffix(name, names)));
+    throw ConfigError(
+        cat("missing parameter [", name, "] (no parameter file defines it)", suggestion_suffix(name, names)));
   }
   m_used.insert(name);
   return it->second;
@@ -103,8 +106,7 @@ const Parameter& ParameterSet::parameter(const std::string& name) const {
 
 double ParameterSet::get(const std::string& name, const std::string& unit) const {
   const auto& p = parameter(name);
-  if (p.unit != unit)
-    throw ConfigError(cat(p.file, ": [", name, "] has unit '", p.unit, "', expected '", unit, "'"));
+  if (p.unit != unit) throw ConfigError(cat(p.file, ": [", name, "] has unit '", p.unit, "', expected '", unit, "'"));
   return p.value;
 }
 

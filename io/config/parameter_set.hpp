@@ -30,7 +30,7 @@ struct Parameter {
 };
 
 class ParameterSet {
-public:
+ public:
   /// Reads the files in order; a parameter defined again in a later file replaces the earlier one.
   static ParameterSet load(const std::vector<std::string>& files);
   /// Builds a set from parameters in memory (tests).
@@ -46,7 +46,7 @@ public:
 
   const std::map<std::string, Parameter>& all() const { return m_parameters; }
 
-private:
+ private:
   std::map<std::string, Parameter> m_parameters;
   mutable std::set<std::string> m_used;
 };

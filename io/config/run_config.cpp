@@ -2,11 +2,11 @@
 
 #include <boost/program_options.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <unistd.h>
 
 #include "config/suggest.hpp"
 #include "core/error.hpp"
@@ -62,8 +62,8 @@ T parse_number(const std::string& key, const std::string& text, const std::strin
   is >> v;
   std::string rest;
   if (is.fail() || (is >> rest)) {
-    throw ConfigError(cat(origin, ": ", key, " = '", text, "' is not ",
-                          std::is_integral_v<T> ? "an integer" : "a number"));
+    throw ConfigError(
+        cat(origin, ": ", key, " = '", text, "' is not ", std::is_integral_v<T> ? "an integer" : "a number"));
   }
   return v;
 }
@@ -109,8 +109,7 @@ RunConfig load_run_config(const std::vector<std::string>& files, const std::vect
   }
   for (const auto& ov : overrides) {
     const auto eq = ov.find('=');
-    if (eq == std::string::npos)
-      throw ConfigError(cat("--set '", ov, "': expected section.key=value"));
+    if (eq == std::string::npos) throw ConfigError(cat("--set '", ov, "': expected section.key=value"));
     const std::string key = trim(ov.substr(0, eq));
     const auto& keys = run_config_keys();
     if (std::find(keys.begin(), keys.end(), key) == keys.end())
@@ -129,8 +128,10 @@ RunConfig load_run_config(const std::vector<std::string>& files, const std::vect
     return it == values.end() ? nullptr : &it->second.first;
   };
   if (const auto* v = get("run.name")) c.name = *v;
-  if (const auto* v = get("run.start_year")) c.start_year = parse_number<std::int32_t>("run.start_year", *v, origin("run.start_year"));
-  if (const auto* v = get("run.end_year")) c.end_year = parse_number<std::int32_t>("run.end_year", *v, origin("run.end_year"));
+  if (const auto* v = get("run.start_year"))
+    c.start_year = parse_number<std::int32_t>("run.start_year", *v, origin("run.start_year"));
+  if (const auto* v = get("run.end_year"))
+    c.end_year = parse_number<std::int32_t>("run.end_year", *v, origin("run.end_year"));
   if (const auto* v = get("run.input")) c.input_path = *v;
   if (const auto* v = get("run.climate")) c.climate_path = *v;
   if (const auto* v = get("run.scenario")) c.scenario = *v;
@@ -143,7 +144,8 @@ RunConfig load_run_config(const std::vector<std::string>& files, const std::vect
     std::istringstream is(*v);
     for (std::string p; is >> p;) c.parameter_files.push_back(p);
   }
-  if (const auto* v = get("grid.tile_size")) c.tile_size = parse_number<std::int32_t>("grid.tile_size", *v, origin("grid.tile_size"));
+  if (const auto* v = get("grid.tile_size"))
+    c.tile_size = parse_number<std::int32_t>("grid.tile_size", *v, origin("grid.tile_size"));
   if (const auto* v = get("processes.fire")) c.fire = parse_bool("processes.fire", *v, origin("processes.fire"));
   if (const auto* v = get("processes.climate_response"))
     c.climate_response = parse_bool("processes.climate_response", *v, origin("processes.climate_response"));
@@ -152,8 +154,8 @@ RunConfig load_run_config(const std::vector<std::string>& files, const std::vect
   if (c.start_year < 1990 || c.start_year > 2100)
     throw ConfigError(cat(origin("run.start_year"), ": run.start_year = ", c.start_year, " is outside 1990..2100"));
   if (c.end_year < c.start_year)
-    throw ConfigError(cat(origin("run.end_year"), ": run.end_year = ", c.end_year, " is before run.start_year = ",
-                          c.start_year, " (inverted year range)"));
+    throw ConfigError(cat(origin("run.end_year"), ": run.end_year = ", c.end_year,
+                          " is before run.start_year = ", c.start_year, " (inverted year range)"));
   if (c.end_year > 2100)
     throw ConfigError(cat(origin("run.end_year"), ": run.end_year = ", c.end_year, " is after 2100"));
   const std::vector<std::string> scenarios = {"Ld", "Ln", "Md", "Mn", "Hd", "Hn"};
@@ -161,8 +163,8 @@ RunConfig load_run_config(const std::vector<std::string>& files, const std::vect
     throw ConfigError(cat(origin("run.scenario"), ": run.scenario = '", c.scenario,
                           "' is not a KNMI'23 scenario (Ld Ln Md Mn Hd Hn)", suggestion_suffix(c.scenario, scenarios)));
   if (c.checkpoint_every < 0)
-    throw ConfigError(cat(origin("run.checkpoint_every"), ": run.checkpoint_every = ", c.checkpoint_every,
-                          " must be >= 0"));
+    throw ConfigError(
+        cat(origin("run.checkpoint_every"), ": run.checkpoint_every = ", c.checkpoint_every, " must be >= 0"));
   if (c.tile_size < 8 || c.tile_size > 256)
     throw ConfigError(cat(origin("grid.tile_size"), ": grid.tile_size = ", c.tile_size, " is outside 8..256"));
   for (const char* required : {"run.input", "run.climate", "run.output"}) {
@@ -192,8 +194,7 @@ RunConfig load_run_config(const std::vector<std::string>& files, const std::vect
 
 void check_paths(const RunConfig& c) {
   const auto need = [](const char* key, const std::string& path) {
-    if (!fs::is_regular_file(path))
-      throw InputError(cat(key, " = '", path, "': file not found"));
+    if (!fs::is_regular_file(path)) throw InputError(cat(key, " = '", path, "': file not found"));
   };
   need("run.input", c.input_path);
   need("run.climate", c.climate_path);
@@ -202,7 +203,8 @@ void check_paths(const RunConfig& c) {
   const auto writable = [](const char* key, const fs::path& dir, const std::string& value) {
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (!fs::is_directory(dir)) throw InputError(cat(key, " = '", value, "': cannot create folder '", dir.string(), "'"));
+    if (!fs::is_directory(dir))
+      throw InputError(cat(key, " = '", value, "': cannot create folder '", dir.string(), "'"));
     const fs::path probe = dir / (".polder-write-test-" + std::to_string(::getpid()));
     std::ofstream(probe).put('x');
     const bool ok = fs::exists(probe);

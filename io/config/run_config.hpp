@@ -14,13 +14,13 @@ struct RunConfig {
   std::string name = "polder run";
   std::int32_t start_year = 1990;
   std::int32_t end_year = 2023;
-  std::string input_path;        ///< input stack (NetCDF-4)
-  std::string climate_path;      ///< climate forcing (NetCDF-4)
-  std::string scenario = "Hd";   ///< KNMI'23 scenario used after the last observed year
-  std::string output_path;       ///< HDF5 inventory
+  std::string input_path;       ///< input stack (NetCDF-4)
+  std::string climate_path;     ///< climate forcing (NetCDF-4)
+  std::string scenario = "Hd";  ///< KNMI'23 scenario used after the last observed year
+  std::string output_path;      ///< HDF5 inventory
   std::string checkpoint_dir = "checkpoints";
-  std::int32_t checkpoint_every = 0;  ///< years between checkpoints; 0 = none
-  std::uint64_t seed = 20261128;      ///< seed of every random draw (fire ignition, spread)
+  std::int32_t checkpoint_every = 0;         ///< years between checkpoints; 0 = none
+  std::uint64_t seed = 20261128;             ///< seed of every random draw (fire ignition, spread)
   std::vector<std::string> parameter_files;  ///< parameter INI files with units and sources
 
   // [grid]

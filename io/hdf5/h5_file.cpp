@@ -7,27 +7,71 @@
 namespace polder::io {
 namespace {
 
-template <typename T> hid_t mem_type();
-template <> hid_t mem_type<double>() { return H5T_NATIVE_DOUBLE; }
-template <> hid_t mem_type<float>() { return H5T_NATIVE_FLOAT; }
-template <> hid_t mem_type<std::int64_t>() { return H5T_NATIVE_INT64; }
-template <> hid_t mem_type<std::int32_t>() { return H5T_NATIVE_INT32; }
-template <> hid_t mem_type<std::int16_t>() { return H5T_NATIVE_INT16; }
-template <> hid_t mem_type<std::uint16_t>() { return H5T_NATIVE_UINT16; }
-template <> hid_t mem_type<std::uint8_t>() { return H5T_NATIVE_UINT8; }
+template <typename T>
+hid_t mem_type();
+template <>
+hid_t mem_type<double>() {
+  return H5T_NATIVE_DOUBLE;
+}
+template <>
+hid_t mem_type<float>() {
+  return H5T_NATIVE_FLOAT;
+}
+template <>
+hid_t mem_type<std::int64_t>() {
+  return H5T_NATIVE_INT64;
+}
+template <>
+hid_t mem_type<std::int32_t>() {
+  return H5T_NATIVE_INT32;
+}
+template <>
+hid_t mem_type<std::int16_t>() {
+  return H5T_NATIVE_INT16;
+}
+template <>
+hid_t mem_type<std::uint16_t>() {
+  return H5T_NATIVE_UINT16;
+}
+template <>
+hid_t mem_type<std::uint8_t>() {
+  return H5T_NATIVE_UINT8;
+}
 
-template <typename T> hid_t file_type();
-template <> hid_t file_type<double>() { return H5T_IEEE_F64LE; }
-template <> hid_t file_type<float>() { return H5T_IEEE_F32LE; }
-template <> hid_t file_type<std::int64_t>() { return H5T_STD_I64LE; }
-template <> hid_t file_type<std::int32_t>() { return H5T_STD_I32LE; }
-template <> hid_t file_type<std::int16_t>() { return H5T_STD_I16LE; }
-template <> hid_t file_type<std::uint16_t>() { return H5T_STD_U16LE; }
-template <> hid_t file_type<std::uint8_t>() { return H5T_STD_U8LE; }
+template <typename T>
+hid_t file_type();
+template <>
+hid_t file_type<double>() {
+  return H5T_IEEE_F64LE;
+}
+template <>
+hid_t file_type<float>() {
+  return H5T_IEEE_F32LE;
+}
+template <>
+hid_t file_type<std::int64_t>() {
+  return H5T_STD_I64LE;
+}
+template <>
+hid_t file_type<std::int32_t>() {
+  return H5T_STD_I32LE;
+}
+template <>
+hid_t file_type<std::int16_t>() {
+  return H5T_STD_I16LE;
+}
+template <>
+hid_t file_type<std::uint16_t>() {
+  return H5T_STD_U16LE;
+}
+template <>
+hid_t file_type<std::uint8_t>() {
+  return H5T_STD_U8LE;
+}
 
 /// Owns one HDF5 identifier and closes it with the right function.
 class Handle {
-public:
+ public:
   using Closer = herr_t (*)(hid_t);
   Handle(hid_t id, Closer closer) : m_id(id), m_closer(closer) {}
   Handle(const Handle&) = delete;
@@ -38,7 +82,7 @@ public:
   hid_t get() const { return m_id; }
   bool valid() const { return m_id >= 0; }
 
-private:
+ private:
   hid_t m_id;
   Closer m_closer;
 };
@@ -58,7 +102,8 @@ H5File::H5File(std::string path, Mode mode) : m_path(std::move(path)), m_mode(mo
   } else {
     m_file = H5Fopen(m_path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   }
-  if (m_file < 0) throw InputError(cat("cannot ", mode == Mode::create ? "create" : "open", " HDF5 file '", m_path, "'"));
+  if (m_file < 0)
+    throw InputError(cat("cannot ", mode == Mode::create ? "create" : "open", " HDF5 file '", m_path, "'"));
 }
 
 H5File::H5File(const parallel::Comm& comm, std::string path, Mode mode)
@@ -72,7 +117,8 @@ H5File::H5File(const parallel::Comm& comm, std::string path, Mode mode)
   } else {
     m_file = H5Fopen(m_path.c_str(), H5F_ACC_RDONLY, fapl.get());
   }
-  if (m_file < 0) throw InputError(cat("cannot ", mode == Mode::create ? "create" : "open", " HDF5 file '", m_path, "'"));
+  if (m_file < 0)
+    throw InputError(cat("cannot ", mode == Mode::create ? "create" : "open", " HDF5 file '", m_path, "'"));
 }
 
 H5File::~H5File() {
@@ -87,8 +133,8 @@ void H5File::close() {
 }
 
 void H5File::fail(const std::string& what, const std::string& object) const {
-  const std::string msg = cat("HDF5 error in '", m_path, "'", object.empty() ? "" : ", object '" + object + "'",
-                              ": ", what);
+  const std::string msg =
+      cat("HDF5 error in '", m_path, "'", object.empty() ? "" : ", object '" + object + "'", ": ", what);
   if (m_mode == Mode::read) throw InputError(msg);
   throw InternalError(msg);
 }
@@ -136,7 +182,8 @@ void H5File::set_attr(const std::string& object, const std::string& name, double
   if (!obj.valid()) fail("open object for attribute " + name, object);
   if (H5Aexists(obj.get(), name.c_str()) > 0) H5Adelete(obj.get(), name.c_str());
   const Handle space(H5Screate(H5S_SCALAR), H5Sclose);
-  const Handle attr(H5Acreate2(obj.get(), name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+  const Handle attr(H5Acreate2(obj.get(), name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                    H5Aclose);
   if (!attr.valid() || H5Awrite(attr.get(), H5T_NATIVE_DOUBLE, &value) < 0) fail("write attribute " + name, object);
 }
 
@@ -145,7 +192,8 @@ void H5File::set_attr(const std::string& object, const std::string& name, std::i
   if (!obj.valid()) fail("open object for attribute " + name, object);
   if (H5Aexists(obj.get(), name.c_str()) > 0) H5Adelete(obj.get(), name.c_str());
   const Handle space(H5Screate(H5S_SCALAR), H5Sclose);
-  const Handle attr(H5Acreate2(obj.get(), name.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+  const Handle attr(H5Acreate2(obj.get(), name.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                    H5Aclose);
   if (!attr.valid() || H5Awrite(attr.get(), H5T_NATIVE_INT64, &value) < 0) fail("write attribute " + name, object);
 }
 
@@ -302,12 +350,12 @@ void H5File::read_slab(const std::string& path, hsize_t offset, std::span<T> dat
     fail("read slab", path);
 }
 
-#define POLDER_H5_INSTANTIATE(T)                                                                               \
-  template void H5File::write<T>(const std::string&, const std::vector<hsize_t>&, std::span<const T>,         \
-                                 const std::string&, const std::string&);                                    \
-  template std::vector<T> H5File::read<T>(const std::string&) const;                                          \
-  template void H5File::create_1d<T>(const std::string&, hsize_t, const std::string&);                        \
-  template void H5File::write_slab<T>(const std::string&, hsize_t, std::span<const T>);                       \
+#define POLDER_H5_INSTANTIATE(T)                                                                      \
+  template void H5File::write<T>(const std::string&, const std::vector<hsize_t>&, std::span<const T>, \
+                                 const std::string&, const std::string&);                             \
+  template std::vector<T> H5File::read<T>(const std::string&) const;                                  \
+  template void H5File::create_1d<T>(const std::string&, hsize_t, const std::string&);                \
+  template void H5File::write_slab<T>(const std::string&, hsize_t, std::span<const T>);               \
   template void H5File::read_slab<T>(const std::string&, hsize_t, std::span<T>) const;
 POLDER_H5_INSTANTIATE(double)
 POLDER_H5_INSTANTIATE(float)

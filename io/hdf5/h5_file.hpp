@@ -16,7 +16,7 @@
 namespace polder::io {
 
 class H5File {
-public:
+ public:
   enum class Mode { read, create };
 
   /// Serial access by this process only.
@@ -63,7 +63,7 @@ public:
 
   void close();
 
-private:
+ private:
   [[noreturn]] void fail(const std::string& what, const std::string& object = {}) const;
   std::string m_path;
   hid_t m_file = H5I_INVALID_HID;

@@ -1,7 +1,7 @@
 #include "hdf5/inventory_writer.hpp"
 
-#include <filesystem>
 #include <unistd.h>
+#include <filesystem>
 
 #include "core/error.hpp"
 #include "hdf5/h5_file.hpp"
@@ -90,7 +90,8 @@ void write_tables(H5File& f, const std::vector<model::YearTotals>& years) {
   };
   per_row("area_kha", "kha", "area at the end of the year", kilo(Quantity::area_ha));
   per_row("organic_area_kha", "kha", "of which on organic soils", kilo(Quantity::organic_area_ha));
-  per_row("living_biomass_gains_kt_c", "kt C", "carbon stock change, living biomass: gains", kilo(Quantity::lb_gain_tc));
+  per_row("living_biomass_gains_kt_c", "kt C", "carbon stock change, living biomass: gains",
+          kilo(Quantity::lb_gain_tc));
   per_row("living_biomass_losses_kt_c", "kt C", "carbon stock change, living biomass: losses (negative)",
           [](const model::YearTotals& y, int row) { return -national(y, row, Quantity::lb_loss_tc) * 1e-3; });
   per_row("dead_wood_kt_c", "kt C", "net carbon stock change, dead wood", kilo(Quantity::dead_wood_tc));
@@ -101,8 +102,10 @@ void write_tables(H5File& f, const std::vector<model::YearTotals>& years) {
           [](const model::YearTotals& y, int row) { return model::national_row(y, row).stock_change_tc * 1e-3; });
   per_row("co2_kt", "kt CO2", "net CO2 (emission +)",
           [](const model::YearTotals& y, int row) { return model::national_row(y, row).co2_t * 1e-3; });
-  per_row("ch4_kt", "kt CH4", "CH4", [](const model::YearTotals& y, int row) { return model::national_row(y, row).ch4_t * 1e-3; });
-  per_row("n2o_kt", "kt N2O", "N2O", [](const model::YearTotals& y, int row) { return model::national_row(y, row).n2o_t * 1e-3; });
+  per_row("ch4_kt", "kt CH4", "CH4",
+          [](const model::YearTotals& y, int row) { return model::national_row(y, row).ch4_t * 1e-3; });
+  per_row("n2o_kt", "kt N2O", "N2O",
+          [](const model::YearTotals& y, int row) { return model::national_row(y, row).n2o_t * 1e-3; });
   per_row("net_kt_co2e", "kt CO2-eq", "net emissions per row, AR5 GWP100",
           [](const model::YearTotals& y, int row) { return model::national_row(y, row).co2e_t() * 1e-3; });
 
@@ -135,8 +138,8 @@ void write_tables(H5File& f, const std::vector<model::YearTotals>& years) {
   per_category("/crt/table_4_II/drained_organic_area_kha", "kha", "organic soils (drained and rewetted) per category",
                Quantity::organic_area_ha, 1e-3);
   per_category("/crt/table_4_II/rewetted_area_kha", "kha", "rewetted organic soils", Quantity::rewetted_area_ha, 1e-3);
-  per_category("/crt/table_4_II/doc_co2_kt", "kt CO2", "off-site CO2 from dissolved organic carbon",
-               Quantity::doc_tc, model::k_co2_per_c * 1e-3);
+  per_category("/crt/table_4_II/doc_co2_kt", "kt CO2", "off-site CO2 from dissolved organic carbon", Quantity::doc_tc,
+               model::k_co2_per_c * 1e-3);
   per_category("/crt/table_4_II/ch4_kt", "kt CH4", "CH4 from drained and rewetted organic soils incl. ditches",
                Quantity::ch4_organic_t, 1e-3);
   per_category("/crt/table_4_II/n2o_kt", "kt N2O", "N2O from drained organic soils", Quantity::n2o_organic_t, 1e-3);
@@ -151,15 +154,18 @@ void write_tables(H5File& f, const std::vector<model::YearTotals>& years) {
                Quantity::ch4_wetland_t, 1e-3);
   per_category("/crt/table_4_II/n2o_agriculture_memo_kt", "kt N2O",
                "memo: N2O from drained organic soils of cropland and grassland, reported in Agriculture (CRT 3.D.a.6), "
-               "not in the LULUCF totals", Quantity::n2o_organic_agri_t, 1e-3);
+               "not in the LULUCF totals",
+               Quantity::n2o_organic_agri_t, 1e-3);
   per_category("/crt/table_4_II/peat_area_kha", "kha", "of the organic soils: peat soils (veengrond, >= 40 cm peat)",
                Quantity::peat_area_ha, 1e-3);
   per_category("/crt/mineral_soils_climate_memo_kt_c", "kt C",
                "memo: part of the mineral-soil stock change caused by the climate response (0 in inventory mode)",
                Quantity::mineral_climate_tc, 1e-3);
-  per_category("/crt/forest/increment_mm3", "Mm3", "gross stem-volume increment (forest land; wooded patches under grassland)",
-               Quantity::increment_m3, 1e-6);
-  per_category("/crt/forest/fellings_mm3", "Mm3", "fellings (thinning and final felling), stem volume", Quantity::fellings_m3, 1e-6);
+  per_category("/crt/forest/increment_mm3", "Mm3",
+               "gross stem-volume increment (forest land; wooded patches under grassland)", Quantity::increment_m3,
+               1e-6);
+  per_category("/crt/forest/fellings_mm3", "Mm3", "fellings (thinning and final felling), stem volume",
+               Quantity::fellings_m3, 1e-6);
   per_category("/crt/forest/standing_volume_mm3", "Mm3", "standing stem volume at the end of the year",
                Quantity::standing_volume_m3, 1e-6);
 
@@ -194,7 +200,8 @@ void write_tables(H5File& f, const std::vector<model::YearTotals>& years) {
     }
   f.write<double>("/provinces/net_kt_co2e", {ny, model::k_provinces, nc}, pnet, "kt CO2-eq",
                   "[year][province][category]; 4.G is national and zero here");
-  f.write<double>("/provinces/area_kha", {ny, model::k_provinces, k_cats}, parea, "kha", "[year][province][land category]");
+  f.write<double>("/provinces/area_kha", {ny, model::k_provinces, k_cats}, parea, "kha",
+                  "[year][province][land category]");
 
   // ---- /ledger: the full reduced ledger, for analysis ---------------------------------------------
   std::vector<double> ledger;
@@ -202,7 +209,8 @@ void write_tables(H5File& f, const std::vector<model::YearTotals>& years) {
     for (const auto v : y.ledger) ledger.push_back(static_cast<double>(v) * model::k_ledger_quantum);
   std::vector<std::string> qnames(model::k_quantity_keys.begin(), model::k_quantity_keys.end());
   f.write<double>("/ledger/values", {ny, model::k_provinces, static_cast<hsize_t>(k_rows), model::k_quantities}, ledger,
-                  "t or ha (see /ledger/quantities)", "[year][province][CRT row][quantity], exact integer sums in 1e-9 units");
+                  "t or ha (see /ledger/quantities)",
+                  "[year][province][CRT row][quantity], exact integer sums in 1e-9 units");
   f.write_strings("/ledger/quantities", qnames, "quantity names; suffix gives the unit (t C, t gas, ha)");
 
   // ---- /diagnostics -------------------------------------------------------------------------------

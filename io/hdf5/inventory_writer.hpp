@@ -13,7 +13,7 @@
 namespace polder::io {
 
 struct InputRecord {
-  std::string role;    ///< "input stack", "climate", "parameters"
+  std::string role;  ///< "input stack", "climate", "parameters"
   std::string path;
   std::string digest;  ///< sha256-tree-64MiB hex
 };
@@ -24,7 +24,7 @@ struct Provenance {
   std::string git_revision;
   std::string created_utc;
   std::string hostname;
-  std::string config_text;       ///< effective configuration
+  std::string config_text;  ///< effective configuration
   std::string scenario;
   std::uint64_t seed = 0;
   std::int32_t start_year = 0;
@@ -37,11 +37,11 @@ struct Provenance {
   int threads = 1;
   double wall_time_s = 0.0;
   double years_time_s = 0.0;
-  double load_time_s = 0.0;        ///< reading and checking the inputs, checksums included
-  double initialise_time_s = 0.0;  ///< setting up the starting state (or restoring a checkpoint)
-  std::int64_t peak_rss_bytes = 0;       ///< sum over ranks of each rank's peak resident memory
-  std::int64_t state_bytes_per_cell = 0; ///< bytes of per-cell state the engine holds
-  std::string restarted_from;    ///< checkpoint path, empty for an uninterrupted run
+  double load_time_s = 0.0;               ///< reading and checking the inputs, checksums included
+  double initialise_time_s = 0.0;         ///< setting up the starting state (or restoring a checkpoint)
+  std::int64_t peak_rss_bytes = 0;        ///< sum over ranks of each rank's peak resident memory
+  std::int64_t state_bytes_per_cell = 0;  ///< bytes of per-cell state the engine holds
+  std::string restarted_from;             ///< checkpoint path, empty for an uninterrupted run
   std::vector<InputRecord> inputs;
   std::vector<Parameter> parameters;
 };

@@ -74,17 +74,18 @@ void values_from_source(const LayerSpec& layer, bool mapped, const grid::GridWin
     double v = convert(layer, mapped, source[i], block, i, error, key_base);
     if (std::isnan(v)) {
       if (!layer.missing) {
-        keep_first(error, key_base + cell_key(block, i),
-                   cat(layer.label(), " has no data for '", spec.name, "' at ", cell_text(block, i),
-                       ", which lies inside the territory; cover the territory or give 'missing = VALUE' in ",
-                       layer.where));
+        keep_first(
+            error, key_base + cell_key(block, i),
+            cat(layer.label(), " has no data for '", spec.name, "' at ", cell_text(block, i),
+                ", which lies inside the territory; cover the territory or give 'missing = VALUE' in ", layer.where));
         continue;
       }
       v = *layer.missing;
     }
     if constexpr (integer) {
       v = std::round(v);
-      if (v < static_cast<double>(std::numeric_limits<T>::min()) || v > static_cast<double>(std::numeric_limits<T>::max())) {
+      if (v < static_cast<double>(std::numeric_limits<T>::min()) ||
+          v > static_cast<double>(std::numeric_limits<T>::max())) {
         keep_first(error, key_base + cell_key(block, i),
                    cat(layer.label(), ": value ", v, " at ", cell_text(block, i), " does not fit '", spec.name,
                        "' (valid ", spec.valid_min, "–", spec.valid_max, ")"));

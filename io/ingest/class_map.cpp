@@ -14,7 +14,8 @@ namespace {
 
 std::string normalise(std::string key) {
   std::replace(key.begin(), key.end(), '-', '_');
-  std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return key;
 }
 
@@ -57,7 +58,8 @@ ClassMap ClassMap::load(const std::string& path, const VariableSpec& target) {
       return t;
     }
     if (const auto n = as_integer(v)) {
-      const bool listed = keys.empty() || std::any_of(keys.begin(), keys.end(), [&](const auto& k) { return k.second == *n; });
+      const bool listed =
+          keys.empty() || std::any_of(keys.begin(), keys.end(), [&](const auto& k) { return k.second == *n; });
       if (!listed || static_cast<double>(*n) < target.valid_min || static_cast<double>(*n) > target.valid_max)
         throw ConfigError(cat(ini.where(e), ": ", *n, " is not a valid ", target.name, " code"));
       t.code = static_cast<double>(*n);
@@ -76,10 +78,11 @@ ClassMap ClassMap::load(const std::string& path, const VariableSpec& target) {
     if (e.section == "classmap") {
       if (e.key == "variable") {
         if (e.value != target.name)
-          throw ConfigError(cat(ini.where(e), ": this class map is for '", e.value, "', but the layer writes '",
-                                target.name, "'"));
+          throw ConfigError(
+              cat(ini.where(e), ": this class map is for '", e.value, "', but the layer writes '", target.name, "'"));
       } else if (e.key != "source" && e.key != "description") {
-        throw ConfigError(cat(ini.where(e), ": unknown key '", e.key, "' in [classmap] (known: variable, source, "
+        throw ConfigError(cat(ini.where(e), ": unknown key '", e.key,
+                              "' in [classmap] (known: variable, source, "
                               "description)"));
       }
       continue;

@@ -18,7 +18,7 @@
 namespace polder::io::ingest {
 
 class ClassMap {
-public:
+ public:
   /// Loads `path` and resolves every target against `target` (the stack variable it maps to).
   /// Throws ConfigError naming file:line for an unknown target key or a table for another variable.
   static ClassMap load(const std::string& path, const VariableSpec& target);
@@ -35,7 +35,7 @@ public:
   const std::string& path() const { return m_path; }
   const std::string& variable() const { return m_variable; }
 
-private:
+ private:
   struct Target {
     bool nodata = false;
     double code = 0;

@@ -21,7 +21,7 @@ const char* skipped_gdal_drivers();
 
 /// Silences GDAL's own printing for its lifetime; errors are read with last_gdal_error().
 class QuietGdal {
-public:
+ public:
   QuietGdal();
   QuietGdal(const QuietGdal&) = delete;
   QuietGdal& operator=(const QuietGdal&) = delete;
@@ -33,7 +33,7 @@ std::string last_gdal_error();
 
 /// Owns a GDALDatasetH (closes it).
 class Dataset {
-public:
+ public:
   Dataset() = default;
   explicit Dataset(GDALDatasetH h) : m_h(h) {}
   Dataset(const Dataset&) = delete;
@@ -44,13 +44,13 @@ public:
   GDALDatasetH get() const { return m_h; }
   explicit operator bool() const { return m_h != nullptr; }
 
-private:
+ private:
   GDALDatasetH m_h = nullptr;
 };
 
 /// Owns an OGRSpatialReferenceH.
 class SpatialRef {
-public:
+ public:
   SpatialRef() = default;
   explicit SpatialRef(OGRSpatialReferenceH h) : m_h(h) {}
   SpatialRef(const SpatialRef&) = delete;
@@ -59,7 +59,7 @@ public:
   ~SpatialRef();
   OGRSpatialReferenceH get() const { return m_h; }
 
-private:
+ private:
   OGRSpatialReferenceH m_h = nullptr;
 };
 

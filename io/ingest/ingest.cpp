@@ -20,7 +20,7 @@ using Readers = std::vector<std::unique_ptr<LayerReader>>;
 
 /// Removes the temporary output unless committed (rank 0 only; the file is shared).
 class PartialFile {
-public:
+ public:
   PartialFile(std::string path, const parallel::Comm& comm) : m_path(std::move(path)), m_root(comm.is_root()) {}
   PartialFile(const PartialFile&) = delete;
   PartialFile& operator=(const PartialFile&) = delete;
@@ -31,7 +31,7 @@ public:
   const std::string& path() const { return m_path; }
   void commit() { m_committed = true; }
 
-private:
+ private:
   std::string m_path;
   bool m_root;
   bool m_committed = false;
@@ -56,8 +56,8 @@ Readers open_readers(const IngestConfig& config, const grid::GridWindow& window,
 /// Values of one slot on one block: from its layer (errors collected) or from the base (collective).
 template <typename T>
 std::vector<T> slot_values(const IngestPlan& plan, const Readers& readers, const Slot& slot,
-                           const grid::GridWindow& block, std::span<const std::uint8_t> territory,
-                           FirstError& error, std::int64_t key_base) {
+                           const grid::GridWindow& block, std::span<const std::uint8_t> territory, FirstError& error,
+                           std::int64_t key_base) {
   std::vector<T> values(block.empty() ? 0 : static_cast<std::size_t>(block.size()));
   if (slot.layer == nullptr) {
     read_block<T>(*plan.base_file(), slot.spec->name, plan.base_meta()->window, block,
@@ -95,9 +95,9 @@ std::vector<std::uint8_t> block_territory(const IngestPlan& plan, const Readers&
   }
   if (plan.region_province > 0) {
     const Slot& province = plan.slot_of("province");
-    const auto codes = slot_values<std::uint8_t>(plan, readers, province, block, territory, error,
-                                                 static_cast<std::int64_t>(&province - plan.slots.data()) *
-                                                     grid::NationalGrid::n_cells);
+    const auto codes = slot_values<std::uint8_t>(
+        plan, readers, province, block, territory, error,
+        static_cast<std::int64_t>(&province - plan.slots.data()) * grid::NationalGrid::n_cells);
     for (std::size_t i = 0; i < n; ++i)
       if (codes[i] != plan.region_province) territory[i] = 0;
   }
@@ -140,7 +140,8 @@ std::int64_t write_stack(const IngestPlan& plan, const Readers& readers, const s
         case NcType::f32:
           write_slot(writer, slot, block, slot_values<float>(plan, readers, slot, block, territory, error, key));
           break;
-        default: throw InternalError(cat("ingest cannot write the type of ", slot.spec->name));
+        default:
+          throw InternalError(cat("ingest cannot write the type of ", slot.spec->name));
       }
     }
     log::progress(cat("ingest: ", round + 1, "/", blocks.rounds(), " row blocks"));
@@ -159,8 +160,10 @@ IngestSummary run_ingest(const IngestRequest& request, const parallel::Comm& com
   summary.map_years = plan.map_years;
   for (const auto& slot : plan.slots) {
     const std::string name = slot.spec->per_map_year ? cat(slot.spec->name, " ", slot.map_year) : slot.spec->name;
-    if (slot.layer == nullptr) summary.from_base.push_back(name);
-    else summary.from_layers.push_back(cat(name, " <- ", slot.layer->label()));
+    if (slot.layer == nullptr)
+      summary.from_base.push_back(name);
+    else
+      summary.from_layers.push_back(cat(name, " <- ", slot.layer->label()));
   }
 
   const Readers readers = open_readers(plan.config, plan.window, comm);
@@ -188,8 +191,9 @@ IngestSummary run_ingest(const IngestRequest& request, const parallel::Comm& com
   if (comm.is_root()) {
     std::error_code ec;
     fs::rename(partial.path(), request.output_path, ec);
-    if (ec) rename_error.emplace(0, cat("polder ingest: cannot rename '", partial.path(), "' to '", request.output_path,
-                                        "': ", ec.message()));
+    if (ec)
+      rename_error.emplace(
+          0, cat("polder ingest: cannot rename '", partial.path(), "' to '", request.output_path, "': ", ec.message()));
   }
   raise_first_error(comm, rename_error);
   partial.commit();

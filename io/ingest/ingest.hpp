@@ -28,8 +28,8 @@ struct IngestSummary {
   grid::GridWindow window;
   std::string region;
   std::vector<std::int32_t> map_years;
-  std::vector<std::string> from_layers;    ///< "land_use 2021 <- layer 'lgn' ('lgn.tif')"
-  std::vector<std::string> from_base;      ///< variables copied from the base stack
+  std::vector<std::string> from_layers;  ///< "land_use 2021 <- layer 'lgn' ('lgn.tif')"
+  std::vector<std::string> from_base;    ///< variables copied from the base stack
   std::int64_t territory_cells = 0;
 };
 

@@ -15,9 +15,9 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> k_ingest_keys = {"title", "source", "forest_reference_year", "region"};
-const std::vector<std::string> k_layer_keys = {"variable", "map_year", "source", "type",    "band",   "layer",
-                                               "attribute", "value", "method", "classmap", "srs",
-                                               "nodata",   "missing", "scale", "offset"};
+const std::vector<std::string> k_layer_keys = {"variable", "map_year",  "source",  "type",   "band",
+                                               "layer",    "attribute", "value",   "method", "classmap",
+                                               "srs",      "nodata",    "missing", "scale",  "offset"};
 
 double parse_number(const IniFile& ini, const IniEntry& e) {
   char* end = nullptr;
@@ -57,8 +57,8 @@ LayerSpec parse_layer(const IniFile& ini, const std::string& section, const std:
     if (e.section != section) continue;
     if (first_line == 0) first_line = e.line;
     if (std::find(k_layer_keys.begin(), k_layer_keys.end(), e.key) == k_layer_keys.end())
-      throw ConfigError(cat(ini.where(e), ": unknown key '", e.key, "' in [", section, "]",
-                            suggestion_suffix(e.key, k_layer_keys)));
+      throw ConfigError(
+          cat(ini.where(e), ": unknown key '", e.key, "' in [", section, "]", suggestion_suffix(e.key, k_layer_keys)));
     kv[e.key] = &e;
   }
   layer.where = cat(ini.path(), " [", section, "]");
@@ -79,7 +79,8 @@ LayerSpec parse_layer(const IniFile& ini, const std::string& section, const std:
   if (it->per_map_year) {
     layer.map_year = parse_int(ini, need("map_year"));
   } else if (has("map_year")) {
-    throw ConfigError(cat(ini.where(*kv["map_year"]), ": '", it->name, "' has no map-year dimension; only land_use "
+    throw ConfigError(cat(ini.where(*kv["map_year"]), ": '", it->name,
+                          "' has no map-year dimension; only land_use "
                           "takes map_year"));
   }
 
@@ -87,10 +88,14 @@ LayerSpec parse_layer(const IniFile& ini, const std::string& section, const std:
   if (has("value")) layer.value = parse_number(ini, *kv["value"]);
   if (has("type")) {
     const std::string& t = kv["type"]->value;
-    if (t == "raster") layer.kind = SourceKind::raster;
-    else if (t == "vector") layer.kind = SourceKind::vector;
-    else if (t == "constant") layer.kind = SourceKind::constant;
-    else throw ConfigError(cat(ini.where(*kv["type"]), ": type must be raster, vector or constant, not '", t, "'"));
+    if (t == "raster")
+      layer.kind = SourceKind::raster;
+    else if (t == "vector")
+      layer.kind = SourceKind::vector;
+    else if (t == "constant")
+      layer.kind = SourceKind::constant;
+    else
+      throw ConfigError(cat(ini.where(*kv["type"]), ": type must be raster, vector or constant, not '", t, "'"));
   } else if (layer.source.empty()) {
     layer.kind = SourceKind::constant;
   } else {
@@ -122,19 +127,24 @@ LayerSpec parse_layer(const IniFile& ini, const std::string& section, const std:
   layer.resampling = integer ? (is_class_variable(*it) ? Resampling::mode : Resampling::nearest) : Resampling::average;
   if (has("method")) {
     const std::string& m = kv["method"]->value;
-    if (m == "nearest") layer.resampling = Resampling::nearest;
-    else if (m == "mode") layer.resampling = Resampling::mode;
-    else if (m == "average") layer.resampling = Resampling::average;
+    if (m == "nearest")
+      layer.resampling = Resampling::nearest;
+    else if (m == "mode")
+      layer.resampling = Resampling::mode;
+    else if (m == "average")
+      layer.resampling = Resampling::average;
     else
       throw ConfigError(cat(ini.where(*kv["method"]), ": method must be nearest, mode or average, not '", m, "'",
                             suggestion_suffix(m, {"nearest", "mode", "average"})));
     if (is_class_variable(*it) && layer.resampling == Resampling::average)
-      throw ConfigError(cat(ini.where(*kv["method"]), ": '", it->name, "' holds class codes; averaging them makes "
+      throw ConfigError(cat(ini.where(*kv["method"]), ": '", it->name,
+                            "' holds class codes; averaging them makes "
                             "no sense (use nearest or mode)"));
   }
   if (has("classmap")) {
     if (!integer)
-      throw ConfigError(cat(ini.where(*kv["classmap"]), ": '", it->name, "' is a continuous field; class maps are "
+      throw ConfigError(cat(ini.where(*kv["classmap"]), ": '", it->name,
+                            "' is a continuous field; class maps are "
                             "for class and integer variables"));
     if (layer.resampling == Resampling::average)
       throw ConfigError(cat(ini.where(*kv["classmap"]), ": a class map needs method nearest or mode"));
@@ -149,9 +159,12 @@ LayerSpec parse_layer(const IniFile& ini, const std::string& section, const std:
 
 const char* to_string(Resampling r) {
   switch (r) {
-    case Resampling::nearest: return "nearest";
-    case Resampling::mode: return "mode";
-    case Resampling::average: return "average";
+    case Resampling::nearest:
+      return "nearest";
+    case Resampling::mode:
+      return "mode";
+    case Resampling::average:
+      return "average";
   }
   return "?";
 }
@@ -175,13 +188,17 @@ IngestConfig read_ingest_config(const std::string& path) {
     if (e.section.empty())
       throw ConfigError(cat(ini.where(e), ": '", e.key, "' must be inside a section ([ingest] or [layer NAME])"));
     if (e.section != "ingest") continue;
-    if (e.key == "title") config.title = e.value;
-    else if (e.key == "source") config.source_note = e.value;
-    else if (e.key == "forest_reference_year") config.forest_reference_year = parse_int(ini, e);
-    else if (e.key == "region") config.region = e.value;
+    if (e.key == "title")
+      config.title = e.value;
+    else if (e.key == "source")
+      config.source_note = e.value;
+    else if (e.key == "forest_reference_year")
+      config.forest_reference_year = parse_int(ini, e);
+    else if (e.key == "region")
+      config.region = e.value;
     else
-      throw ConfigError(cat(ini.where(e), ": unknown key '", e.key, "' in [ingest]",
-                            suggestion_suffix(e.key, k_ingest_keys)));
+      throw ConfigError(
+          cat(ini.where(e), ": unknown key '", e.key, "' in [ingest]", suggestion_suffix(e.key, k_ingest_keys)));
   }
   for (const auto& section : ini.sections()) {
     if (section == "ingest") continue;

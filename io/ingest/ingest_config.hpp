@@ -19,33 +19,33 @@ const char* to_string(Resampling r);
 enum class SourceKind { raster, vector, constant };
 
 struct LayerSpec {
-  std::string name;                  ///< the section's NAME
-  std::string where;                 ///< "config.ini:12", for messages
+  std::string name;   ///< the section's NAME
+  std::string where;  ///< "config.ini:12", for messages
   const VariableSpec* variable = nullptr;
-  std::int32_t map_year = 0;         ///< land_use only
+  std::int32_t map_year = 0;  ///< land_use only
   SourceKind kind = SourceKind::raster;
-  std::string source;                ///< resolved path ("" for a constant)
-  int band = 1;                      ///< rasters
-  std::string layer;                 ///< vectors: layer name ("" = the only one)
-  std::string attribute;             ///< vectors: attribute to rasterise
-  std::optional<double> value;       ///< vectors: burn this instead of an attribute; constants: the value
+  std::string source;           ///< resolved path ("" for a constant)
+  int band = 1;                 ///< rasters
+  std::string layer;            ///< vectors: layer name ("" = the only one)
+  std::string attribute;        ///< vectors: attribute to rasterise
+  std::optional<double> value;  ///< vectors: burn this instead of an attribute; constants: the value
   Resampling resampling = Resampling::nearest;
   std::optional<ClassMap> classmap;
-  std::string srs;                   ///< overrides the source's CRS ("" = use the file's)
+  std::string srs;                      ///< overrides the source's CRS ("" = use the file's)
   std::optional<double> source_nodata;  ///< overrides the raster band's nodata value
-  std::optional<double> missing;     ///< value for territory cells the source leaves without data
-  double scale = 1;                  ///< continuous values: polder = source * scale + offset
+  std::optional<double> missing;        ///< value for territory cells the source leaves without data
+  double scale = 1;                     ///< continuous values: polder = source * scale + offset
   double offset = 0;
 
-  std::string label() const;         ///< "layer 'NAME' (SOURCE)"
+  std::string label() const;  ///< "layer 'NAME' (SOURCE)"
 };
 
 struct IngestConfig {
   std::string path;
   std::string title = "Polder input stack (ingested)";
-  std::string source_note;           ///< [ingest] source: free text for the CF `source` attribute
+  std::string source_note;  ///< [ingest] source: free text for the CF `source` attribute
   std::optional<std::int32_t> forest_reference_year;
-  std::string region;                ///< [ingest] region (the command line wins)
+  std::string region;  ///< [ingest] region (the command line wins)
   std::vector<LayerSpec> layers;
 
   /// The layer that writes `variable` (map year for land_use), or nullptr.

@@ -36,7 +36,8 @@ std::vector<std::int32_t> choose_map_years(const IngestConfig& config, const Sta
     if (l.variable->per_map_year) layer_years.insert(l.map_year);
   if (base == nullptr) {
     if (layer_years.empty())
-      throw ConfigError(cat(config.path, ": no land_use layer, so there are no map years (add [layer NAME] sections "
+      throw ConfigError(cat(config.path,
+                            ": no land_use layer, so there are no map years (add [layer NAME] sections "
                             "with variable = land_use and map_year = YEAR, or use --base)"));
     return {layer_years.begin(), layer_years.end()};
   }
@@ -44,8 +45,10 @@ std::vector<std::int32_t> choose_map_years(const IngestConfig& config, const Sta
     if (std::find(base->map_years.begin(), base->map_years.end(), y) == base->map_years.end()) {
       std::string years;
       for (const auto b : base->map_years) years += (years.empty() ? "" : ", ") + std::to_string(b);
-      throw ConfigError(cat(config.path, ": a land_use layer is for map year ", y, ", which the base stack does not "
-                            "have (its map years: ", years, ")"));
+      throw ConfigError(cat(config.path, ": a land_use layer is for map year ", y,
+                            ", which the base stack does not "
+                            "have (its map years: ",
+                            years, ")"));
     }
   return base->map_years;
 }
@@ -66,8 +69,9 @@ std::vector<Slot> plan_slots(const IngestConfig& config, const std::vector<std::
   if (!missing.empty()) {
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-    throw ConfigError(cat(config.path, ": without --base every input-stack variable must come from a layer; missing: ",
-                          list, ". Add [layer ...] sections (a constant layer is 'variable = X' and 'value = V'), "
+    throw ConfigError(cat(config.path,
+                          ": without --base every input-stack variable must come from a layer; missing: ", list,
+                          ". Add [layer ...] sections (a constant layer is 'variable = X' and 'value = V'), "
                           "or start from an existing stack with --base"));
   }
   return slots;
@@ -90,7 +94,8 @@ StackAttributes make_attributes(const IngestRequest& r, const IngestConfig& conf
   } else if (base != nullptr) {
     a.forest_reference_year = base->forest_reference_year;
   } else {
-    throw ConfigError(cat(config.path, ": set forest_reference_year in [ingest] (the year forest_age and "
+    throw ConfigError(cat(config.path,
+                          ": set forest_reference_year in [ingest] (the year forest_age and "
                           "standing_volume refer to)"));
   }
   return a;
@@ -128,14 +133,15 @@ IngestPlan make_plan(const IngestRequest& request, const parallel::Comm& comm) {
     plan.window = base->window;
     plan.region = base->region;
   } else {
-    throw ConfigError("polder ingest: choose the output window with --region NAME|national, --window "
-                      "row0,col0,nrows,ncols, or a base stack (--base)");
+    throw ConfigError(
+        "polder ingest: choose the output window with --region NAME|national, --window "
+        "row0,col0,nrows,ncols, or a base stack (--base)");
   }
   if (base != nullptr && base->window.intersect(plan.window) != plan.window)
     throw ConfigError(cat("polder ingest: the window (rows ", plan.window.row0, "–", plan.window.row1() - 1, ", cols ",
-                          plan.window.col0, "–", plan.window.col1() - 1, ") reaches outside the base stack's window (rows ",
-                          base->window.row0, "–", base->window.row1() - 1, ", cols ", base->window.col0, "–",
-                          base->window.col1() - 1, ")"));
+                          plan.window.col0, "–", plan.window.col1() - 1,
+                          ") reaches outside the base stack's window (rows ", base->window.row0, "–",
+                          base->window.row1() - 1, ", cols ", base->window.col0, "–", base->window.col1() - 1, ")"));
   plan.attributes = make_attributes(request, plan.config, plan.region, base);
   return plan;
 }

@@ -20,10 +20,10 @@ namespace polder::io::ingest {
 /// One variable (and map year) of the output and where it comes from.
 struct Slot {
   const VariableSpec* spec;
-  std::size_t year_index;    ///< for land_use
-  std::int32_t map_year;     ///< 0 for (y, x) variables
-  const LayerSpec* layer;    ///< nullptr: from the base stack
-  std::size_t reader = 0;    ///< index of the layer in the config (and of its reader)
+  std::size_t year_index;  ///< for land_use
+  std::int32_t map_year;   ///< 0 for (y, x) variables
+  const LayerSpec* layer;  ///< nullptr: from the base stack
+  std::size_t reader = 0;  ///< index of the layer in the config (and of its reader)
 };
 
 struct IngestPlan {
@@ -31,10 +31,10 @@ struct IngestPlan {
   std::optional<NcFile> base;
   std::optional<StackInfo> base_info;
   grid::GridWindow window;
-  std::string region;               ///< the stack's polder_region
-  int region_province = 0;          ///< > 0: the territory is limited to this province's cells
+  std::string region;       ///< the stack's polder_region
+  int region_province = 0;  ///< > 0: the territory is limited to this province's cells
   std::vector<std::int32_t> map_years;
-  std::vector<Slot> slots;          ///< in schema order: slots[0] is territory
+  std::vector<Slot> slots;  ///< in schema order: slots[0] is territory
   StackAttributes attributes;
 
   const NcFile* base_file() const { return base ? &*base : nullptr; }

@@ -16,7 +16,7 @@ struct IniEntry {
 };
 
 class IniFile {
-public:
+ public:
   /// Reads `path`; throws ConfigError if it cannot be read or a line is malformed.
   static IniFile read(const std::string& path);
 
@@ -27,7 +27,7 @@ public:
   /// "file:line" for messages.
   std::string where(const IniEntry& e) const;
 
-private:
+ private:
   std::string m_path;
   std::vector<IniEntry> m_entries;
   std::vector<std::string> m_sections;

@@ -12,7 +12,7 @@
 namespace polder::io::ingest {
 
 class LayerReader {
-public:
+ public:
   LayerReader() = default;
   LayerReader(const LayerReader&) = delete;
   LayerReader& operator=(const LayerReader&) = delete;

@@ -25,7 +25,7 @@ namespace {
 
 /// argv for the GDAL utility functions (GDALWarp, GDALTranslate).
 class Argv {
-public:
+ public:
   Argv& add(const std::string& a) {
     m_args.push_back(a);
     return *this;
@@ -42,16 +42,19 @@ public:
     return m_ptrs.data();
   }
 
-private:
+ private:
   std::vector<std::string> m_args;
   std::vector<char*> m_ptrs;
 };
 
 const char* gdal_resampling(Resampling r) {
   switch (r) {
-    case Resampling::nearest: return "near";
-    case Resampling::mode: return "mode";
-    case Resampling::average: return "average";
+    case Resampling::nearest:
+      return "near";
+    case Resampling::mode:
+      return "mode";
+    case Resampling::average:
+      return "average";
   }
   return "near";
 }
@@ -112,14 +115,15 @@ void mask_outside_footprint(const Ring& ring, const grid::GridWindow& block, std
         inside = !inside;
         ++k;
       }
-      if (!inside) values[static_cast<std::size_t>(r) * static_cast<std::size_t>(block.n_cols) + static_cast<std::size_t>(c)] =
-          std::numeric_limits<double>::quiet_NaN();
+      if (!inside)
+        values[static_cast<std::size_t>(r) * static_cast<std::size_t>(block.n_cols) + static_cast<std::size_t>(c)] =
+            std::numeric_limits<double>::quiet_NaN();
     }
   }
 }
 
 class RasterReader final : public LayerReader {
-public:
+ public:
   explicit RasterReader(const LayerSpec& spec) : m_spec(spec) {
     ensure_gdal();
     const QuietGdal quiet;
@@ -134,8 +138,8 @@ public:
     if (!spec.srs.empty()) {
       spatial_ref_from(spec.srs, spec.where);
     } else if (wkt == nullptr || *wkt == '\0') {
-      throw InputError(cat(spec.label(), ": the raster has no coordinate reference system; add 'srs = EPSG:xxxx' to ",
-                           spec.where));
+      throw InputError(
+          cat(spec.label(), ": the raster has no coordinate reference system; add 'srs = EPSG:xxxx' to ", spec.where));
     }
     // Band choice and overrides go through an in-memory VRT (GDAL 3.6's gdalwarp has no band option).
     if (spec.band != 1 || !spec.srs.empty() || spec.source_nodata) {
@@ -176,7 +180,7 @@ public:
     if (!m_footprint.empty()) mask_outside_footprint(m_footprint, block, out);
   }
 
-private:
+ private:
   const LayerSpec& m_spec;
   Dataset m_source;
   Dataset m_view;

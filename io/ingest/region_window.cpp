@@ -41,7 +41,8 @@ RegionWindow region_window(const std::string& name, const NcFile* base, const St
   }
   if (region.province == 0) return {grid::GridWindow::national(), region.key, 0};
   if (base == nullptr || base_info == nullptr)
-    throw ConfigError(cat("region '", name, "' is a province: its extent comes from the province layer of a base "
+    throw ConfigError(cat("region '", name,
+                          "' is a province: its extent comes from the province layer of a base "
                           "stack (--base), or give --window row0,col0,nrows,ncols"));
   std::int64_t r0 = grid::NationalGrid::n_rows, c0 = grid::NationalGrid::n_cols, r1 = -1, c1 = -1;
   const RowBlocks blocks(base_info->window, comm);
@@ -58,7 +59,8 @@ RegionWindow region_window(const std::string& name, const NcFile* base, const St
   }
   r0 = -comm.allreduce_max(-r0), c0 = -comm.allreduce_max(-c0);
   r1 = comm.allreduce_max(r1), c1 = comm.allreduce_max(c1);
-  if (r1 < 0) throw ConfigError(cat("region '", name, "': the base stack '", base->path(), "' has no cells of that province"));
+  if (r1 < 0)
+    throw ConfigError(cat("region '", name, "': the base stack '", base->path(), "' has no cells of that province"));
   // Grown to whole 256-cell tiles as `polder synth --region` does, within the base stack's window.
   constexpr std::int64_t tile = 256;
   const grid::GridWindow tiles{static_cast<std::int32_t>(r0 / tile * tile), static_cast<std::int32_t>(c0 / tile * tile),

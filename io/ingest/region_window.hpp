@@ -22,8 +22,8 @@ grid::GridWindow parse_window(const std::string& text);
 /// window.
 struct RegionWindow {
   grid::GridWindow window;
-  std::string key;    ///< "national" or the province key (e.g. "friesland" for "Fryslân")
-  int province = 0;   ///< 1..12 for a province: the territory is limited to its cells
+  std::string key;   ///< "national" or the province key (e.g. "friesland" for "Fryslân")
+  int province = 0;  ///< 1..12 for a province: the territory is limited to its cells
 };
 RegionWindow region_window(const std::string& name, const NcFile* base, const StackInfo* base_info,
                            const parallel::Comm& comm);

@@ -47,7 +47,7 @@ OGRLayer* find_layer(GDALDataset& ds, const LayerSpec& spec) {
 }
 
 class VectorReader final : public LayerReader {
-public:
+ public:
   VectorReader(const LayerSpec& spec, const grid::GridWindow& window) : m_spec(spec) {
     ensure_gdal();
     const QuietGdal quiet;
@@ -64,8 +64,10 @@ public:
     } else if (src->GetSpatialRef() != nullptr) {
       src_srs = *src->GetSpatialRef();
     } else {
-      throw InputError(cat(spec.label(), ": layer '", src->GetName(), "' has no coordinate reference system; add "
-                           "'srs = EPSG:xxxx' to ", spec.where));
+      throw InputError(cat(spec.label(), ": layer '", src->GetName(),
+                           "' has no coordinate reference system; add "
+                           "'srs = EPSG:xxxx' to ",
+                           spec.where));
     }
     src_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     m_rd.importFromWkt(grid::k_rd_new_wkt);
@@ -155,7 +157,7 @@ public:
 
   bool mapped() const override { return true; }
 
-private:
+ private:
   /// The Polder value of a feature (class map or scale/offset applied), or nothing (no data).
   std::optional<double> feature_value(OGRFeature& f, int field, OGRFieldType type) const {
     if (m_spec.value && field < 0) return *m_spec.value;

@@ -24,29 +24,47 @@ std::string nc_type_name(const NcFile& file, const std::string& var) {
   if (nc_inq_varid(file.id(), var.c_str(), &varid) != NC_NOERR || nc_inq_vartype(file.id(), varid, &t) != NC_NOERR)
     return "unknown";
   switch (t) {
-    case NC_BYTE: return "int8";
-    case NC_UBYTE: return "uint8";
-    case NC_CHAR: return "char";
-    case NC_SHORT: return "int16";
-    case NC_USHORT: return "uint16";
-    case NC_INT: return "int32";
-    case NC_UINT: return "uint32";
-    case NC_INT64: return "int64";
-    case NC_UINT64: return "uint64";
-    case NC_FLOAT: return "float32";
-    case NC_DOUBLE: return "float64";
-    case NC_STRING: return "string";
-    default: return cat("type ", t);
+    case NC_BYTE:
+      return "int8";
+    case NC_UBYTE:
+      return "uint8";
+    case NC_CHAR:
+      return "char";
+    case NC_SHORT:
+      return "int16";
+    case NC_USHORT:
+      return "uint16";
+    case NC_INT:
+      return "int32";
+    case NC_UINT:
+      return "uint32";
+    case NC_INT64:
+      return "int64";
+    case NC_UINT64:
+      return "uint64";
+    case NC_FLOAT:
+      return "float32";
+    case NC_DOUBLE:
+      return "float64";
+    case NC_STRING:
+      return "string";
+    default:
+      return cat("type ", t);
   }
 }
 
 const char* type_name(NcType t) {
   switch (t) {
-    case NcType::u8: return "uint8";
-    case NcType::i16: return "int16";
-    case NcType::i32: return "int32";
-    case NcType::f32: return "float32";
-    case NcType::f64: return "float64";
+    case NcType::u8:
+      return "uint8";
+    case NcType::i16:
+      return "int16";
+    case NcType::i32:
+      return "int32";
+    case NcType::f32:
+      return "float32";
+    case NcType::f64:
+      return "float64";
   }
   return "?";
 }
@@ -60,8 +78,8 @@ std::string join(const std::vector<std::string>& parts, const char* sep) {
 void require_var(const NcFile& file, const std::string& var, NcType type, const std::vector<std::string>& dims) {
   const std::string& path = file.path();
   if (!file.has_var(var))
-    throw InputError(cat("input file '", path, "': required variable '", var, "' is missing (",
-                         type_name(type), " over (", join(dims, ", "), "); see docs/input-format.md)"));
+    throw InputError(cat("input file '", path, "': required variable '", var, "' is missing (", type_name(type),
+                         " over (", join(dims, ", "), "); see docs/input-format.md)"));
   const std::string actual = nc_type_name(file, var);
   if (actual != type_name(type))
     throw InputError(cat("input file '", path, "': variable '", var, "' has type ", actual, ", expected ",
@@ -88,22 +106,23 @@ std::int32_t require_int_attribute(const NcFile& file, const std::string& name) 
   const auto v = file.get_att_double("", name);
   if (!v) throw InputError(cat("input file '", file.path(), "': global attribute '", name, "' is missing"));
   if (*v != std::round(*v))
-    throw InputError(cat("input file '", file.path(), "': global attribute '", name, "' = ", *v,
-                         " is not an integer"));
+    throw InputError(cat("input file '", file.path(), "': global attribute '", name, "' = ", *v, " is not an integer"));
   return static_cast<std::int32_t>(*v);
 }
 
 void check_format(const NcFile& file, const char* format, int version) {
   const auto f = file.get_att_text("", "polder_format");
   if (!f)
-    throw InputError(cat("input file '", file.path(), "' is not a Polder file: global attribute 'polder_format' is "
-                         "missing (expected '", format, "')"));
+    throw InputError(cat("input file '", file.path(),
+                         "' is not a Polder file: global attribute 'polder_format' is "
+                         "missing (expected '",
+                         format, "')"));
   if (*f != format)
     throw InputError(cat("input file '", file.path(), "' has polder_format '", *f, "', expected '", format, "'"));
   const std::int32_t v = require_int_attribute(file, "polder_format_version");
   if (v != version)
-    throw InputError(cat("input file '", file.path(), "' has polder_format_version ", v, "; this Polder reads version ",
-                         version));
+    throw InputError(
+        cat("input file '", file.path(), "' has polder_format_version ", v, "; this Polder reads version ", version));
 }
 
 std::vector<double> read_coordinate(const NcFile& file, const std::string& name) {
@@ -164,7 +183,8 @@ void check_grid_mapping(const NcFile& file, const std::string& var) {
 void check_rd_new_crs(const NcFile& file) {
   const std::string& path = file.path();
   if (!file.has_var("crs"))
-    throw InputError(cat("input file '", path, "' has no 'crs' grid-mapping variable; Polder inputs must be on RD New "
+    throw InputError(cat("input file '", path,
+                         "' has no 'crs' grid-mapping variable; Polder inputs must be on RD New "
                          "(EPSG:28992)"));
   bool identified = false;
   if (const auto code = file.get_att_text("crs", "epsg_code")) {
@@ -182,8 +202,8 @@ void check_rd_new_crs(const NcFile& file) {
     if (!wkt) continue;
     const auto code = epsg_in_wkt(*wkt);
     if (code && *code != 28992)
-      throw InputError(cat("input file '", path, "': crs:", att, " describes EPSG:", *code,
-                           ", expected EPSG:28992 (RD New)"));
+      throw InputError(
+          cat("input file '", path, "': crs:", att, " describes EPSG:", *code, ", expected EPSG:28992 (RD New)"));
     if (code) identified = true;
   }
   if (const auto name = file.get_att_text("crs", "grid_mapping_name")) {
@@ -200,11 +220,13 @@ void check_rd_new_crs(const NcFile& file) {
     identified = identified || file.get_att_double("crs", "false_easting").has_value();
   }
   if (!identified)
-    throw InputError(cat("input file '", path, "': the 'crs' variable does not identify RD New: give epsg_code "
+    throw InputError(cat("input file '", path,
+                         "': the 'crs' variable does not identify RD New: give epsg_code "
                          "'EPSG:28992', a crs_wkt naming EPSG:28992, or CF oblique_stereographic parameters"));
 }
 
-grid::GridWindow detail::lattice_window(const NcFile& file, const std::vector<double>& xs, const std::vector<double>& ys) {
+grid::GridWindow detail::lattice_window(const NcFile& file, const std::vector<double>& xs,
+                                        const std::vector<double>& ys) {
   const std::string& path = file.path();
   constexpr double tol = 1e-6;
   constexpr double h = NationalGrid::cell_size_m;
@@ -213,24 +235,27 @@ grid::GridWindow detail::lattice_window(const NcFile& file, const std::vector<do
   const double c0 = (xs[0] - NationalGrid::x_min_m) / h - 0.5;
   const double r0 = (NationalGrid::y_max_m - ys[0]) / h - 0.5;
   if (std::abs(c0 - std::round(c0)) * h > tol)
-    throw InputError(cat("input file '", path, "': x[0] = ", detail::metres(xs[0]), " m is not a cell centre of the national 25 m grid "
+    throw InputError(cat("input file '", path, "': x[0] = ", detail::metres(xs[0]),
+                         " m is not a cell centre of the national 25 m grid "
                          "(centres lie at 12.5 + 25 k m); the grid is misaligned by ",
                          (c0 - std::round(c0)) * h, " m"));
   if (std::abs(r0 - std::round(r0)) * h > tol)
-    throw InputError(cat("input file '", path, "': y[0] = ", detail::metres(ys[0]), " m is not a cell centre of the national 25 m grid "
+    throw InputError(cat("input file '", path, "': y[0] = ", detail::metres(ys[0]),
+                         " m is not a cell centre of the national 25 m grid "
                          "(centres lie at 12.5 + 25 k m); the grid is misaligned by ",
                          (std::round(r0) - r0) * h, " m"));
   for (std::size_t i = 1; i < xs.size(); ++i) {
     const double step = xs[i] - xs[i - 1];
     if (std::abs(step - h) > tol)
-      throw InputError(cat("input file '", path, "': x spacing is ", step, " m between x[", i - 1, "] = ", detail::metres(xs[i - 1]),
-                           " and x[", i, "] = ", detail::metres(xs[i]), "; the national grid needs x increasing in steps of exactly 25 m"));
+      throw InputError(cat("input file '", path, "': x spacing is ", step, " m between x[", i - 1,
+                           "] = ", detail::metres(xs[i - 1]), " and x[", i, "] = ", detail::metres(xs[i]),
+                           "; the national grid needs x increasing in steps of exactly 25 m"));
   }
   for (std::size_t i = 1; i < ys.size(); ++i) {
     const double step = ys[i - 1] - ys[i];
     if (std::abs(step - h) > tol)
-      throw InputError(cat("input file '", path, "': y spacing is ", -step, " m between y[", i - 1, "] = ", detail::metres(ys[i - 1]),
-                           " and y[", i, "] = ", detail::metres(ys[i]),
+      throw InputError(cat("input file '", path, "': y spacing is ", -step, " m between y[", i - 1,
+                           "] = ", detail::metres(ys[i - 1]), " and y[", i, "] = ", detail::metres(ys[i]),
                            "; the national grid needs y decreasing (north-up) in steps of exactly 25 m"));
   }
   const grid::GridWindow w{static_cast<std::int32_t>(std::round(r0)), static_cast<std::int32_t>(std::round(c0)),
@@ -253,8 +278,8 @@ StackInfo check_stack_metadata(const NcFile& file) {
 
   StackInfo info;
   info.window = detail::lattice_window(file, detail::read_coordinate(file, "x"), detail::read_coordinate(file, "y"));
-  for (const auto& [att, expected] : {std::pair{"polder_window_row0", info.window.row0},
-                                      std::pair{"polder_window_col0", info.window.col0}}) {
+  for (const auto& [att, expected] :
+       {std::pair{"polder_window_row0", info.window.row0}, std::pair{"polder_window_col0", info.window.col0}}) {
     const auto v = file.get_att_double("", att);
     if (v && *v != expected)
       throw InputError(cat("input file '", path, "': global attribute ", att, " = ", *v,
@@ -270,8 +295,8 @@ StackInfo check_stack_metadata(const NcFile& file) {
     if (y < 1900 || y > 2100)
       throw InputError(cat("input file '", path, "': map_year[", i, "] = ", y, " is not a year in 1900–2100"));
     if (i > 0 && y <= info.map_years[i - 1])
-      throw InputError(cat("input file '", path, "': map years must increase strictly, but map_year[", i - 1, "] = ",
-                           info.map_years[i - 1], " and map_year[", i, "] = ", y));
+      throw InputError(cat("input file '", path, "': map years must increase strictly, but map_year[", i - 1,
+                           "] = ", info.map_years[i - 1], " and map_year[", i, "] = ", y));
   }
   info.forest_reference_year = detail::require_int_attribute(file, "forest_reference_year");
   info.region = file.get_att_text("", "polder_region").value_or("");

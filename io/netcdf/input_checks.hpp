@@ -21,8 +21,8 @@ namespace polder::io {
 
 /// What the metadata of a valid input stack says.
 struct StackInfo {
-  grid::GridWindow window;                ///< from the x/y coordinates
-  std::vector<std::int32_t> map_years;    ///< strictly increasing
+  grid::GridWindow window;              ///< from the x/y coordinates
+  std::vector<std::int32_t> map_years;  ///< strictly increasing
   std::int32_t forest_reference_year = 0;
   std::string region;
 };
@@ -40,13 +40,13 @@ void check_rd_new_crs(const NcFile& file);
 
 /// One bad cell.
 struct Violation {
-  std::int64_t cell_id = 0;   ///< national cell id (row * 11400 + col)
-  std::int32_t row = 0;       ///< national row
-  std::int32_t col = 0;       ///< national column
+  std::int64_t cell_id = 0;  ///< national cell id (row * 11400 + col)
+  std::int32_t row = 0;      ///< national row
+  std::int32_t col = 0;      ///< national column
   std::string variable;
   std::int32_t map_year = 0;  ///< 0 for variables without a map-year dimension
   double value = 0;
-  std::string expected;       ///< the rule the value breaks, for the message
+  std::string expected;  ///< the rule the value breaks, for the message
 };
 
 /// Checks one block (a national window, row-major values) of one variable against its spec:
@@ -100,11 +100,11 @@ void check_stack_values(const NcFile& file, const StackInfo& info, const paralle
 // ---- climate forcing -------------------------------------------------------------------------------
 
 struct ClimateInfo {
-  std::vector<std::string> scenarios;   ///< in dimension order
-  std::vector<std::int32_t> years;      ///< contiguous
+  std::vector<std::string> scenarios;  ///< in dimension order
+  std::vector<std::int32_t> years;     ///< contiguous
   std::int32_t last_observed_year = 0;
-  std::vector<double> x;                ///< RD x of climate-cell centres, increasing
-  std::vector<double> y;                ///< RD y of climate-cell centres, decreasing
+  std::vector<double> x;  ///< RD x of climate-cell centres, increasing
+  std::vector<double> y;  ///< RD y of climate-cell centres, decreasing
   double cell_width_m = 0;
   double cell_height_m = 0;
 };
@@ -112,9 +112,9 @@ struct ClimateInfo {
 /// Per-cell climate variables (scenario, year, y, x) and the coastal sea-level series (scenario, year).
 struct ClimateVariableSpec {
   std::string name;
-  bool gridded;            ///< dims (scenario, year, y, x); else (scenario, year)
+  bool gridded;  ///< dims (scenario, year, y, x); else (scenario, year)
   std::string units;
-  double plausible_min;    ///< values outside are rejected as corrupt
+  double plausible_min;  ///< values outside are rejected as corrupt
   double plausible_max;
 };
 const std::vector<ClimateVariableSpec>& climate_variables();

@@ -46,12 +46,9 @@ double uniform_step(const NcFile& file, const std::string& name, const std::vect
 
 const std::vector<ClimateVariableSpec>& climate_variables() {
   static const std::vector<ClimateVariableSpec> specs = {
-      {"tas", true, "degC", -10, 30},
-      {"pr", true, "mm yr-1", 0, 3000},
-      {"pet", true, "mm yr-1", 0, 1500},
-      {"precip_deficit", true, "mm", 0, 1000},
-      {"gw_anomaly", true, "cm", -300, 300},
-      {"sea_level", false, "cm", -100, 500},
+      {"tas", true, "degC", -10, 30},        {"pr", true, "mm yr-1", 0, 3000},
+      {"pet", true, "mm yr-1", 0, 1500},     {"precip_deficit", true, "mm", 0, 1000},
+      {"gw_anomaly", true, "cm", -300, 300}, {"sea_level", false, "cm", -100, 500},
   };
   return specs;
 }
@@ -69,7 +66,8 @@ ClimateInfo check_climate_metadata(const NcFile& file) {
   info.y = detail::read_coordinate(file, "y");
   info.cell_width_m = uniform_step(file, "x", info.x, true);
   info.cell_height_m = uniform_step(file, "y", info.y, false);
-  if (info.x.size() > 1 && info.y.size() > 1 && std::abs(info.cell_width_m - info.cell_height_m) > 1e-6 * info.cell_width_m)
+  if (info.x.size() > 1 && info.y.size() > 1 &&
+      std::abs(info.cell_width_m - info.cell_height_m) > 1e-6 * info.cell_width_m)
     throw InputError(cat("climate file '", path, "': climate cells must be square, but x steps ", info.cell_width_m,
                          " m and y steps ", info.cell_height_m, " m"));
   if (info.x.size() == 1) info.cell_width_m = info.cell_height_m;
@@ -83,12 +81,13 @@ ClimateInfo check_climate_metadata(const NcFile& file) {
   file.read<std::int32_t>("year", {0}, {info.years.size()}, std::span<std::int32_t>(info.years));
   for (std::size_t i = 1; i < info.years.size(); ++i)
     if (info.years[i] != info.years[i - 1] + 1)
-      throw InputError(cat("climate file '", path, "': years must be contiguous, but year[", i - 1, "] = ",
-                           info.years[i - 1], " is followed by ", info.years[i]));
+      throw InputError(cat("climate file '", path, "': years must be contiguous, but year[", i - 1,
+                           "] = ", info.years[i - 1], " is followed by ", info.years[i]));
 
   const auto list = file.get_att_text("", "scenarios");
   if (!list)
-    throw InputError(cat("climate file '", path, "': global attribute 'scenarios' (e.g. 'Ld,Ln,Md,Mn,Hd,Hn') is missing"));
+    throw InputError(
+        cat("climate file '", path, "': global attribute 'scenarios' (e.g. 'Ld,Ln,Md,Mn,Hd,Hn') is missing"));
   info.scenarios = split_list(*list);
   const std::size_t n_scen = file.dim_length("scenario");
   if (info.scenarios.size() != n_scen)
@@ -97,8 +96,8 @@ ClimateInfo check_climate_metadata(const NcFile& file) {
   std::set<std::string> seen;
   for (const auto& s : info.scenarios)
     if (s.empty() || !seen.insert(s).second)
-      throw InputError(cat("climate file '", path, "': scenario name '", s, "' in scenarios = '", *list,
-                           "' is empty or repeated"));
+      throw InputError(
+          cat("climate file '", path, "': scenario name '", s, "' in scenarios = '", *list, "' is empty or repeated"));
 
   info.last_observed_year = detail::require_int_attribute(file, "last_observed_year");
   if (info.last_observed_year < info.years.front() || info.last_observed_year > info.years.back())
@@ -122,7 +121,8 @@ void check_climate_values(const NcFile& file, const ClimateInfo& info, const par
     if (!first || key < first->first) first.emplace(key, std::move(message));
   };
   // Rank r checks years r, r + size, ...; every rank makes the same number of collective reads.
-  const std::size_t rounds = (n_years + static_cast<std::size_t>(comm.size()) - 1) / static_cast<std::size_t>(comm.size());
+  const std::size_t rounds =
+      (n_years + static_cast<std::size_t>(comm.size()) - 1) / static_cast<std::size_t>(comm.size());
   std::vector<float> values;
   for (std::size_t v = 0; v < specs.size(); ++v) {
     const auto& spec = specs[v];
@@ -157,9 +157,9 @@ void check_climate_values(const NcFile& file, const ClimateInfo& info, const par
           }
           if (year <= info.last_observed_year && s > 0 && value != static_cast<double>(values[c])) {
             consider(key, cat("climate file '", file.path(), "': variable '", spec.name, "' differs between scenarios ",
-                              info.scenarios[0], " (", static_cast<double>(values[c]), ") and ", info.scenarios[s], " (", value, ") in ",
-                              year, where(), "; years up to last_observed_year ", info.last_observed_year,
-                              " must be identical in every scenario"));
+                              info.scenarios[0], " (", static_cast<double>(values[c]), ") and ", info.scenarios[s],
+                              " (", value, ") in ", year, where(), "; years up to last_observed_year ",
+                              info.last_observed_year, " must be identical in every scenario"));
             break;
           }
         }
@@ -176,9 +176,10 @@ void check_climate_covers(const ClimateInfo& info, const grid::GridWindow& windo
   const double cx0 = grid::NationalGrid::x_center(window.col0), cx1 = grid::NationalGrid::x_center(window.col1() - 1);
   const double cy0 = grid::NationalGrid::y_center(window.row0), cy1 = grid::NationalGrid::y_center(window.row1() - 1);
   if (cx0 < west || cx1 > east || cy0 > north || cy1 < south)
-    throw InputError(cat("climate file '", path, "': its grid (x ", detail::metres(west), "–", detail::metres(east), " m, y ",
-                         detail::metres(south), "–", detail::metres(north), " m) does not cover the input window (cell centres x ",
-                         detail::metres(cx0), "–", detail::metres(cx1), " m, y ", detail::metres(cy1), "–", detail::metres(cy0), " m)"));
+    throw InputError(cat("climate file '", path, "': its grid (x ", detail::metres(west), "–", detail::metres(east),
+                         " m, y ", detail::metres(south), "–", detail::metres(north),
+                         " m) does not cover the input window (cell centres x ", detail::metres(cx0), "–",
+                         detail::metres(cx1), " m, y ", detail::metres(cy1), "–", detail::metres(cy0), " m)"));
 }
 
 }  // namespace polder::io

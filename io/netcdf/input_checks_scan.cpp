@@ -57,10 +57,17 @@ void check_stack_values(const NcFile& file, const StackInfo& info, const paralle
       }
       const std::string key = slot.year_index ? cat(slot.spec->name, "/", *slot.year_index) : slot.spec->name;
       switch (slot.spec->type) {
-        case NcType::u8: read_and_check<std::uint8_t>(file, info, block, slot, territory, buf.u8[key]); break;
-        case NcType::i16: read_and_check<std::int16_t>(file, info, block, slot, territory, buf.i16[key]); break;
-        case NcType::f32: read_and_check<float>(file, info, block, slot, territory, buf.f32[key]); break;
-        default: throw InternalError(cat("no value check for the type of ", slot.spec->name));
+        case NcType::u8:
+          read_and_check<std::uint8_t>(file, info, block, slot, territory, buf.u8[key]);
+          break;
+        case NcType::i16:
+          read_and_check<std::int16_t>(file, info, block, slot, territory, buf.i16[key]);
+          break;
+        case NcType::f32:
+          read_and_check<float>(file, info, block, slot, territory, buf.f32[key]);
+          break;
+        default:
+          throw InternalError(cat("no value check for the type of ", slot.spec->name));
       }
     }
     if (!cross && !block.empty()) {

@@ -46,8 +46,11 @@ struct Rule {
   std::string inside_text, outside_text;
 
   explicit Rule(const VariableSpec& spec)
-      : is_territory(spec.name == "territory"), is_seagrass_year(spec.name == "seagrass_since"),
-        min(spec.valid_min), max(spec.valid_max), fill(spec.fill) {
+      : is_territory(spec.name == "territory"),
+        is_seagrass_year(spec.name == "seagrass_since"),
+        min(spec.valid_min),
+        max(spec.valid_max),
+        fill(spec.fill) {
     const auto codes = parse_codes(spec.flag_values);
     if (is_territory) {
       inside_text = "0 (outside) or 1 (inside the territory)";
@@ -123,7 +126,8 @@ std::optional<Violation> first_cross_violation(const CrossVariableBlock& b, cons
   const auto sized = [n](auto span) { return !span.empty() && span.size() == n; };
   const bool water = sized(b.glg) && sized(b.ghg);
   const bool peat = sized(b.soil) && sized(b.peat_thickness);
-  const bool forest = sized(b.forest_species) && sized(b.forest_age) && sized(b.yield_class) && sized(b.standing_volume);
+  const bool forest =
+      sized(b.forest_species) && sized(b.forest_age) && sized(b.yield_class) && sized(b.standing_volume);
   for (std::size_t i = 0; i < n; ++i) {
     if (b.territory[i] == 0) continue;
     if (water && b.ghg[i] > b.glg[i])
@@ -168,9 +172,10 @@ std::optional<Violation> first_cross_violation(const CrossVariableBlock& b, cons
 
 std::string violation_message(const std::string& path, const Violation& v) {
   const std::string year = v.map_year != 0 ? cat(" (map year ", v.map_year, ")") : "";
-  return cat("input file '", path, "': variable '", v.variable, "'", year, " has a bad value at the cell centred on x = ",
-             detail::metres(grid::NationalGrid::x_center(v.col)), " m, y = ", detail::metres(grid::NationalGrid::y_center(v.row)),
-             " m (RD New; national row ", v.row, ", col ", v.col, "): value ", detail::number(v.value), ", expected ", v.expected);
+  return cat("input file '", path, "': variable '", v.variable, "'", year,
+             " has a bad value at the cell centred on x = ", detail::metres(grid::NationalGrid::x_center(v.col)),
+             " m, y = ", detail::metres(grid::NationalGrid::y_center(v.row)), " m (RD New; national row ", v.row,
+             ", col ", v.col, "): value ", detail::number(v.value), ", expected ", v.expected);
 }
 
 void raise_first_error(const parallel::Comm& comm, const std::optional<std::pair<std::int64_t, std::string>>& mine) {

@@ -12,21 +12,42 @@ namespace {
 
 nc_type to_nc(NcType t) {
   switch (t) {
-    case NcType::u8: return NC_UBYTE;
-    case NcType::i16: return NC_SHORT;
-    case NcType::i32: return NC_INT;
-    case NcType::f32: return NC_FLOAT;
-    case NcType::f64: return NC_DOUBLE;
+    case NcType::u8:
+      return NC_UBYTE;
+    case NcType::i16:
+      return NC_SHORT;
+    case NcType::i32:
+      return NC_INT;
+    case NcType::f32:
+      return NC_FLOAT;
+    case NcType::f64:
+      return NC_DOUBLE;
   }
   return NC_NAT;
 }
 
-template <typename T> constexpr nc_type nc_type_of();
-template <> constexpr nc_type nc_type_of<std::uint8_t>() { return NC_UBYTE; }
-template <> constexpr nc_type nc_type_of<std::int16_t>() { return NC_SHORT; }
-template <> constexpr nc_type nc_type_of<std::int32_t>() { return NC_INT; }
-template <> constexpr nc_type nc_type_of<float>() { return NC_FLOAT; }
-template <> constexpr nc_type nc_type_of<double>() { return NC_DOUBLE; }
+template <typename T>
+constexpr nc_type nc_type_of();
+template <>
+constexpr nc_type nc_type_of<std::uint8_t>() {
+  return NC_UBYTE;
+}
+template <>
+constexpr nc_type nc_type_of<std::int16_t>() {
+  return NC_SHORT;
+}
+template <>
+constexpr nc_type nc_type_of<std::int32_t>() {
+  return NC_INT;
+}
+template <>
+constexpr nc_type nc_type_of<float>() {
+  return NC_FLOAT;
+}
+template <>
+constexpr nc_type nc_type_of<double>() {
+  return NC_DOUBLE;
+}
 
 std::size_t product(const std::vector<std::size_t>& v) {
   std::size_t n = 1;
@@ -36,8 +57,7 @@ std::size_t product(const std::vector<std::size_t>& v) {
 
 }  // namespace
 
-NcFile::NcFile(const parallel::Comm& comm, std::string path, Mode mode)
-    : m_path(std::move(path)), m_mode(mode) {
+NcFile::NcFile(const parallel::Comm& comm, std::string path, Mode mode) : m_path(std::move(path)), m_mode(mode) {
   int status = 0;
   if (mode == Mode::create) {
     status = nc_create_par(m_path.c_str(), NC_NETCDF4 | NC_CLOBBER, comm.raw(), MPI_INFO_NULL, &m_ncid);
@@ -105,11 +125,30 @@ void NcFile::set_fill(const std::string& var, double fill_value) {
   nc_type t = NC_NAT;
   check(nc_inq_vartype(m_ncid, v, &t), "inquire type", var);
   switch (t) {
-    case NC_UBYTE: { const auto f = static_cast<unsigned char>(fill_value); check(nc_def_var_fill(m_ncid, v, 0, &f), "set fill", var); break; }
-    case NC_SHORT: { const auto f = static_cast<short>(fill_value); check(nc_def_var_fill(m_ncid, v, 0, &f), "set fill", var); break; }
-    case NC_INT: { const auto f = static_cast<int>(fill_value); check(nc_def_var_fill(m_ncid, v, 0, &f), "set fill", var); break; }
-    case NC_FLOAT: { const auto f = static_cast<float>(fill_value); check(nc_def_var_fill(m_ncid, v, 0, &f), "set fill", var); break; }
-    default: { check(nc_def_var_fill(m_ncid, v, 0, &fill_value), "set fill", var); break; }
+    case NC_UBYTE: {
+      const auto f = static_cast<unsigned char>(fill_value);
+      check(nc_def_var_fill(m_ncid, v, 0, &f), "set fill", var);
+      break;
+    }
+    case NC_SHORT: {
+      const auto f = static_cast<short>(fill_value);
+      check(nc_def_var_fill(m_ncid, v, 0, &f), "set fill", var);
+      break;
+    }
+    case NC_INT: {
+      const auto f = static_cast<int>(fill_value);
+      check(nc_def_var_fill(m_ncid, v, 0, &f), "set fill", var);
+      break;
+    }
+    case NC_FLOAT: {
+      const auto f = static_cast<float>(fill_value);
+      check(nc_def_var_fill(m_ncid, v, 0, &f), "set fill", var);
+      break;
+    }
+    default: {
+      check(nc_def_var_fill(m_ncid, v, 0, &fill_value), "set fill", var);
+      break;
+    }
   }
 }
 
@@ -124,8 +163,8 @@ void NcFile::put_att(const std::string& var, const std::string& name, double val
 
 void NcFile::put_att(const std::string& var, const std::string& name, std::span<const double> values) {
   const int v = var.empty() ? NC_GLOBAL : var_id(var);
-  check(nc_put_att_double(m_ncid, v, name.c_str(), NC_DOUBLE, values.size(), values.data()),
-        "write attribute " + name, var);
+  check(nc_put_att_double(m_ncid, v, name.c_str(), NC_DOUBLE, values.size(), values.data()), "write attribute " + name,
+        var);
 }
 
 void NcFile::put_att_int(const std::string& var, const std::string& name, std::span<const std::int32_t> values) {
@@ -139,8 +178,7 @@ int NcFile::var_id(const std::string& name) const {
   int id = -1;
   const int status = nc_inq_varid(m_ncid, name.c_str(), &id);
   if (status != NC_NOERR) {
-    if (m_mode == Mode::read)
-      throw InputError(cat("input file '", m_path, "' has no variable '", name, "'"));
+    if (m_mode == Mode::read) throw InputError(cat("input file '", m_path, "' has no variable '", name, "'"));
     fail(status, "look up variable", name);
   }
   return id;
@@ -190,12 +228,18 @@ NcType NcFile::var_type(const std::string& var) const {
   nc_type t = NC_NAT;
   check(nc_inq_vartype(m_ncid, var_id(var), &t), "inquire type", var);
   switch (t) {
-    case NC_UBYTE: return NcType::u8;
-    case NC_SHORT: return NcType::i16;
-    case NC_INT: return NcType::i32;
-    case NC_FLOAT: return NcType::f32;
-    case NC_DOUBLE: return NcType::f64;
-    default: break;
+    case NC_UBYTE:
+      return NcType::u8;
+    case NC_SHORT:
+      return NcType::i16;
+    case NC_INT:
+      return NcType::i32;
+    case NC_FLOAT:
+      return NcType::f32;
+    case NC_DOUBLE:
+      return NcType::f64;
+    default:
+      break;
   }
   throw InputError(cat("variable '", var, "' in '", m_path, "' has an unsupported NetCDF type (", t, ")"));
 }
@@ -244,8 +288,8 @@ void NcFile::set_independent(const std::string& var) const {
 }
 
 template <typename T>
-void NcFile::write(const std::string& var, const std::vector<std::size_t>& start,
-                   const std::vector<std::size_t>& count, std::span<const T> data) {
+void NcFile::write(const std::string& var, const std::vector<std::size_t>& start, const std::vector<std::size_t>& count,
+                   std::span<const T> data) {
   const int v = var_id(var);
   POLDER_VERIFY(data.size() >= product(count), "buffer too small writing ", var);
   check(nc_var_par_access(m_ncid, v, NC_COLLECTIVE), "set collective access", var);
@@ -253,15 +297,15 @@ void NcFile::write(const std::string& var, const std::vector<std::size_t>& start
 }
 
 template <typename T>
-void NcFile::read(const std::string& var, const std::vector<std::size_t>& start,
-                  const std::vector<std::size_t>& count, std::span<T> data) const {
+void NcFile::read(const std::string& var, const std::vector<std::size_t>& start, const std::vector<std::size_t>& count,
+                  std::span<T> data) const {
   const int v = var_id(var);
   POLDER_VERIFY(data.size() >= product(count), "buffer too small reading ", var);
   nc_type t = NC_NAT;
   check(nc_inq_vartype(m_ncid, v, &t), "inquire type", var);
   if (t != nc_type_of<T>())
-    throw InputError(cat("variable '", var, "' in '", m_path, "' has NetCDF type ", t,
-                         ", expected ", nc_type_of<T>(), " (see docs/input-format.md)"));
+    throw InputError(cat("variable '", var, "' in '", m_path, "' has NetCDF type ", t, ", expected ", nc_type_of<T>(),
+                         " (see docs/input-format.md)"));
   check(nc_var_par_access(m_ncid, v, NC_COLLECTIVE), "set collective access", var);
   check(nc_get_vara(m_ncid, v, start.data(), count.data(), data.data()), "read", var);
 }
@@ -274,18 +318,18 @@ void NcFile::read_independent(const std::string& var, const std::vector<std::siz
   nc_type t = NC_NAT;
   check(nc_inq_vartype(m_ncid, v, &t), "inquire type", var);
   if (t != nc_type_of<T>())
-    throw InputError(cat("variable '", var, "' in '", m_path, "' has NetCDF type ", t,
-                         ", expected ", nc_type_of<T>(), " (see docs/input-format.md)"));
+    throw InputError(cat("variable '", var, "' in '", m_path, "' has NetCDF type ", t, ", expected ", nc_type_of<T>(),
+                         " (see docs/input-format.md)"));
   check(nc_var_par_access(m_ncid, v, NC_INDEPENDENT), "set independent access", var);
   check(nc_get_vara(m_ncid, v, start.data(), count.data(), data.data()), "read", var);
 }
 
-#define POLDER_NC_INSTANTIATE(T)                                                                       \
-  template void NcFile::write<T>(const std::string&, const std::vector<std::size_t>&,                 \
-                                 const std::vector<std::size_t>&, std::span<const T>);                \
-  template void NcFile::read<T>(const std::string&, const std::vector<std::size_t>&,                  \
-                                const std::vector<std::size_t>&, std::span<T>) const;                \
-  template void NcFile::read_independent<T>(const std::string&, const std::vector<std::size_t>&,      \
+#define POLDER_NC_INSTANTIATE(T)                                                                                       \
+  template void NcFile::write<T>(const std::string&, const std::vector<std::size_t>&, const std::vector<std::size_t>&, \
+                                 std::span<const T>);                                                                  \
+  template void NcFile::read<T>(const std::string&, const std::vector<std::size_t>&, const std::vector<std::size_t>&,  \
+                                std::span<T>) const;                                                                   \
+  template void NcFile::read_independent<T>(const std::string&, const std::vector<std::size_t>&,                       \
                                             const std::vector<std::size_t>&, std::span<T>) const;
 POLDER_NC_INSTANTIATE(std::uint8_t)
 POLDER_NC_INSTANTIATE(std::int16_t)

@@ -17,7 +17,7 @@ namespace polder::io {
 enum class NcType { u8, i16, i32, f32, f64 };
 
 class NcFile {
-public:
+ public:
   enum class Mode { read, create };
 
   /// Opens (read) or creates (clobbering) `path` for parallel I/O over `comm`.
@@ -59,11 +59,11 @@ public:
   // ---- data -------------------------------------------------------------------------------------
   /// Collective hyperslab transfer: every rank calls with its own start/count (count may be zero).
   template <typename T>
-  void write(const std::string& var, const std::vector<std::size_t>& start,
-             const std::vector<std::size_t>& count, std::span<const T> data);
+  void write(const std::string& var, const std::vector<std::size_t>& start, const std::vector<std::size_t>& count,
+             std::span<const T> data);
   template <typename T>
-  void read(const std::string& var, const std::vector<std::size_t>& start,
-            const std::vector<std::size_t>& count, std::span<T> data) const;
+  void read(const std::string& var, const std::vector<std::size_t>& start, const std::vector<std::size_t>& count,
+            std::span<T> data) const;
 
   /// Independent hyperslab read: only this rank takes part (per-tile reads of owned tiles).
   template <typename T>
@@ -75,7 +75,7 @@ public:
 
   void close();
 
-private:
+ private:
   int var_id(const std::string& name) const;
   [[noreturn]] void fail(int status, const std::string& what, const std::string& var = {}) const;
   void check(int status, const std::string& what, const std::string& var = {}) const {

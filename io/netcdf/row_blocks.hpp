@@ -19,7 +19,7 @@
 namespace polder::io {
 
 class RowBlocks {
-public:
+ public:
   RowBlocks(const grid::GridWindow& window, const parallel::Comm& comm, std::int32_t rows_per_block = 256)
       : m_window(window) {
     const std::int32_t n_bands = window.empty() ? 0 : (window.n_rows + rows_per_block - 1) / rows_per_block;
@@ -41,7 +41,7 @@ public:
   }
   const std::vector<grid::GridWindow>& mine() const { return m_mine; }
 
-private:
+ private:
   grid::GridWindow m_window;
   std::vector<grid::GridWindow> m_mine;
   std::size_t m_rounds = 0;

@@ -23,12 +23,12 @@ inline constexpr float k_float_fill = -9999.0F;
 struct VariableSpec {
   std::string name;
   NcType type;
-  bool per_map_year;      ///< dims (map_year, y, x) instead of (y, x)
+  bool per_map_year;  ///< dims (map_year, y, x) instead of (y, x)
   std::string units;
   std::string long_name;
-  double valid_min;       ///< inclusive, inside the territory
-  double valid_max;       ///< inclusive, inside the territory
-  double fill;            ///< value outside the territory
+  double valid_min;           ///< inclusive, inside the territory
+  double valid_max;           ///< inclusive, inside the territory
+  double fill;                ///< value outside the territory
   std::string flag_values;    ///< CF flag_values for class variables ("" otherwise)
   std::string flag_meanings;  ///< CF flag_meanings, space separated
 };
@@ -56,7 +56,7 @@ void define_rd_new_crs(NcFile& file, const grid::GridWindow& window);
 /// Creates an input stack over `window` with every variable of the schema defined (chunked 256 x 256,
 /// zlib level 1) and the coordinates written. Collective over the file's Comm.
 class StackWriter {
-public:
+ public:
   StackWriter(const parallel::Comm& comm, const std::string& path, const grid::GridWindow& window,
               std::vector<std::int32_t> map_years, const StackAttributes& attributes);
 
@@ -75,7 +75,7 @@ public:
 
   void close() { m_file.close(); }
 
-private:
+ private:
   grid::GridWindow m_window;
   std::vector<std::int32_t> m_map_years;
   NcFile m_file;

@@ -39,8 +39,10 @@ void reduce_block(const VariableSpec& spec, const grid::GridWindow& block, const
   const auto fill = static_cast<T>(spec.fill);
   for (std::int32_t r0 = 0; r0 < block.n_rows; r0 += scale) {
     const std::int32_t r1 = std::min(block.n_rows, r0 + scale);
-    if (classes) std::fill(counts.begin(), counts.end(), 0);
-    else std::fill(sums.begin(), sums.end(), 0.0), std::fill(numbers.begin(), numbers.end(), 0);
+    if (classes)
+      std::fill(counts.begin(), counts.end(), 0);
+    else
+      std::fill(sums.begin(), sums.end(), 0.0), std::fill(numbers.begin(), numbers.end(), 0);
     for (std::int32_t r = r0; r < r1; ++r) {
       const std::size_t row = static_cast<std::size_t>(r) * static_cast<std::size_t>(block.n_cols);
       for (std::int32_t c = 0; c < block.n_cols; ++c) {
@@ -113,10 +115,17 @@ LayerGrid read_layer_grid(const NcFile& file, const StackInfo& info, const Varia
   std::vector<std::int32_t> codes;
   std::vector<float> means;
   switch (spec.type) {
-    case NcType::u8: scan<std::uint8_t>(file, info, spec, year_index, comm, out, codes, means); break;
-    case NcType::i16: scan<std::int16_t>(file, info, spec, year_index, comm, out, codes, means); break;
-    case NcType::f32: scan<float>(file, info, spec, year_index, comm, out, codes, means); break;
-    default: throw InternalError(cat("cannot draw variable ", spec.name));
+    case NcType::u8:
+      scan<std::uint8_t>(file, info, spec, year_index, comm, out, codes, means);
+      break;
+    case NcType::i16:
+      scan<std::int16_t>(file, info, spec, year_index, comm, out, codes, means);
+      break;
+    case NcType::f32:
+      scan<float>(file, info, spec, year_index, comm, out, codes, means);
+      break;
+    default:
+      throw InternalError(cat("cannot draw variable ", spec.name));
   }
   if (out.classes) {
     out.codes = gather_rows(comm, codes, MPI_INT32_T);

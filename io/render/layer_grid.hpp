@@ -16,14 +16,14 @@
 namespace polder::io::render {
 
 struct LayerGrid {
-  int width = 0;                      ///< pixels
+  int width = 0;  ///< pixels
   int height = 0;
-  int scale = 1;                      ///< cells per pixel side
+  int scale = 1;  ///< cells per pixel side
   bool classes = false;
-  std::vector<std::int32_t> codes;    ///< classes: mode code per pixel, -1 outside the territory
-  std::vector<float> values;          ///< continuous: mean per pixel, NaN where no territory cell
+  std::vector<std::int32_t> codes;        ///< classes: mode code per pixel, -1 outside the territory
+  std::vector<float> values;              ///< continuous: mean per pixel, NaN where no territory cell
   std::vector<std::int64_t> class_cells;  ///< classes: territory cells per code (0..255), full resolution
-  double min = 0, max = 0;            ///< continuous: range over territory cells, full resolution
+  double min = 0, max = 0;                ///< continuous: range over territory cells, full resolution
   std::int64_t territory_cells = 0;
 };
 

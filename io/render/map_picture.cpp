@@ -32,7 +32,8 @@ std::string number(double v) {
 }
 
 /// Legend of a class layer: swatch, label, area. Returns its size.
-std::pair<int, int> class_legend(RgbImage* image, const LayerGrid& grid, const VariableSpec& spec, int x, int y, int s) {
+std::pair<int, int> class_legend(RgbImage* image, const LayerGrid& grid, const VariableSpec& spec, int x, int y,
+                                 int s) {
   auto palette = class_palette(spec);
   std::vector<ClassStyle> shown;
   for (const auto& c : palette)
@@ -45,7 +46,8 @@ std::pair<int, int> class_legend(RgbImage* image, const LayerGrid& grid, const V
   int area_w = 0;
   int yy = y;
   for (const auto& c : shown) {
-    const std::string area = grid.class_cells.empty() ? "" : kha(static_cast<double>(grid.class_cells[static_cast<std::size_t>(c.code)]));
+    const std::string area =
+        grid.class_cells.empty() ? "" : kha(static_cast<double>(grid.class_cells[static_cast<std::size_t>(c.code)]));
     area_w = std::max(area_w, text_width(area, s));
     if (image != nullptr) {
       image->fill_rect(x, yy, swatch, swatch, c.colour);
@@ -133,12 +135,13 @@ RgbImage draw_map(const LayerGrid& grid, const VariableSpec& spec, const MapText
   const auto sc = scales_for(grid);
   const auto place = map_placement(grid);
   const int legend_x = place.left + grid.width + 24 + 8 * sc.text;
-  const auto legend = grid.classes ? class_legend(nullptr, grid, spec, 0, 0, sc.text)
-                                   : ramp_legend(nullptr, grid, spec, 0, 0, sc.text);
+  const auto legend =
+      grid.classes ? class_legend(nullptr, grid, spec, 0, 0, sc.text) : ramp_legend(nullptr, grid, spec, 0, 0, sc.text);
   const int bar_y = place.top + grid.height + 10 * sc.text;
   const int width = std::max({legend_x + legend.first + k_margin, k_margin * 2 + text_width(text.title, sc.title),
                               k_margin * 2 + text_width(text.subtitle, sc.text)});
-  const int height = std::max(bar_y + scale_bar(nullptr, grid, 0, 0, sc.text) + k_margin, place.top + legend.second + k_margin);
+  const int height =
+      std::max(bar_y + scale_bar(nullptr, grid, 0, 0, sc.text) + k_margin, place.top + legend.second + k_margin);
 
   RgbImage image(width, height, k_paper);
   draw_text(image, k_margin, k_margin, text.title, k_ink, sc.title);

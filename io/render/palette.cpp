@@ -40,9 +40,12 @@ std::vector<ClassStyle> land_use_palette() {
 }
 
 std::vector<ClassStyle> soil_palette() {
-  return {{0, {150, 190, 230}, "No soil (water)"}, {1, {240, 215, 130}, "Sand"},
-          {2, {120, 175, 110}, "Marine clay"},     {3, {175, 200, 90}, "River clay"},
-          {4, {215, 175, 120}, "Loess"},           {5, {110, 70, 40}, "Peat (veengrond)"},
+  return {{0, {150, 190, 230}, "No soil (water)"},
+          {1, {240, 215, 130}, "Sand"},
+          {2, {120, 175, 110}, "Marine clay"},
+          {3, {175, 200, 90}, "River clay"},
+          {4, {215, 175, 120}, "Loess"},
+          {5, {110, 70, 40}, "Peat (veengrond)"},
           {6, {175, 125, 80}, "Peaty (moerige grond)"}};
 }
 
@@ -57,7 +60,7 @@ std::vector<ClassStyle> province_palette() {
 }
 
 std::vector<ClassStyle> species_palette() {
-  const Rgb colours[] = {{225, 225, 215}, {30, 100, 60},  {10, 70, 90},   {60, 130, 110}, {150, 170, 60},
+  const Rgb colours[] = {{225, 225, 215}, {30, 100, 60},  {10, 70, 90},   {60, 130, 110},  {150, 170, 60},
                          {140, 90, 30},   {200, 120, 40}, {230, 200, 90}, {170, 210, 120}, {110, 160, 70}};
   const char* labels[] = {"No stand", "Scots pine", "Douglas fir", "Spruce", "Larch",
                           "Oak",      "Beech",      "Birch",       "Poplar", "Other broadleaves"};

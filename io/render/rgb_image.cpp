@@ -10,19 +10,23 @@
 namespace polder::io::render {
 
 RgbImage::RgbImage(int width, int height, Rgb background)
-    : m_width(width), m_height(height), m_pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3) {
+    : m_width(width),
+      m_height(height),
+      m_pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3) {
   POLDER_VERIFY(width > 0 && height > 0, "image of ", width, " x ", height, " pixels");
   fill_rect(0, 0, width, height, background);
 }
 
 Rgb RgbImage::at(int x, int y) const {
-  const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(m_width) + static_cast<std::size_t>(x)) * 3;
+  const std::size_t i =
+      (static_cast<std::size_t>(y) * static_cast<std::size_t>(m_width) + static_cast<std::size_t>(x)) * 3;
   return {m_pixels[i], m_pixels[i + 1], m_pixels[i + 2]};
 }
 
 void RgbImage::set(int x, int y, Rgb c) {
   if (x < 0 || y < 0 || x >= m_width || y >= m_height) return;
-  const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(m_width) + static_cast<std::size_t>(x)) * 3;
+  const std::size_t i =
+      (static_cast<std::size_t>(y) * static_cast<std::size_t>(m_width) + static_cast<std::size_t>(x)) * 3;
   m_pixels[i] = c.r;
   m_pixels[i + 1] = c.g;
   m_pixels[i + 2] = c.b;

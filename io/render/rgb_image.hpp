@@ -14,7 +14,7 @@ struct Rgb {
 };
 
 class RgbImage {
-public:
+ public:
   RgbImage(int width, int height, Rgb background);
 
   int width() const { return m_width; }
@@ -31,7 +31,7 @@ public:
   /// Reads an 8-bit RGB PNG (for tests and checks).
   static RgbImage read_png(const std::string& path);
 
-private:
+ private:
   int m_width;
   int m_height;
   std::vector<std::uint8_t> m_pixels;  ///< row-major RGB

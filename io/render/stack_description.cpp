@@ -24,7 +24,9 @@ std::string fmt(const char* format, double v) {
   return buf;
 }
 
-std::string kha(std::int64_t cells) { return fmt("%10.2f", static_cast<double>(cells) * NationalGrid::cell_area_ha / 1000.0); }
+std::string kha(std::int64_t cells) {
+  return fmt("%10.2f", static_cast<double>(cells) * NationalGrid::cell_area_ha / 1000.0);
+}
 
 std::string pad(std::string s, std::size_t n) {
   if (s.size() < n) s.append(n - s.size(), ' ');
@@ -96,8 +98,8 @@ void print_header(const NcFile& file, const StackInfo& info, std::ostream& out) 
 }
 
 void print_areas(const StackInfo& info, const ClassAreas& a, std::ostream& out) {
-  out << "\nTerritory: " << a.territory << " cells = "
-      << fmt("%.2f", static_cast<double>(a.territory) * NationalGrid::cell_area_ha / 1000.0) << " kha\n";
+  out << "\nTerritory: " << a.territory
+      << " cells = " << fmt("%.2f", static_cast<double>(a.territory) * NationalGrid::cell_area_ha / 1000.0) << " kha\n";
   out << "\nLand use (kha)" << std::string(20, ' ');
   for (const auto y : info.map_years) out << "      " << y;
   out << '\n';
@@ -117,7 +119,10 @@ void print_areas(const StackInfo& info, const ClassAreas& a, std::ostream& out) 
   }
   out << "  CRT category\n";
   for (int k = 0; k < model::k_land_categories; ++k) {
-    out << "  " << pad(cat(model::k_crt_codes[static_cast<std::size_t>(k)], " ", model::k_crt_names[static_cast<std::size_t>(k)]), 32);
+    out << "  "
+        << pad(cat(model::k_crt_codes[static_cast<std::size_t>(k)], " ",
+                   model::k_crt_names[static_cast<std::size_t>(k)]),
+               32);
     for (const auto& year : a.land_use) {
       std::int64_t n = 0;
       for (int c = 1; c < model::k_land_use_classes; ++c)
@@ -166,8 +171,9 @@ void describe_climate(const NcFile& file, const ClimateInfo& info, const paralle
     out << "\n  " << pad("years", 20) << info.years.front() << "–" << info.years.back() << " (observed up to "
         << info.last_observed_year << ", identical in every scenario)\n"
         << "  " << pad("grid", 20) << nx << " x " << ny << " cells of " << fmt("%.0f", info.cell_width_m) << " m, RD x "
-        << fmt("%.0f", info.x.front() - info.cell_width_m / 2) << "–" << fmt("%.0f", info.x.back() + info.cell_width_m / 2)
-        << " m, y " << fmt("%.0f", info.y.back() - info.cell_height_m / 2) << "–"
+        << fmt("%.0f", info.x.front() - info.cell_width_m / 2) << "–"
+        << fmt("%.0f", info.x.back() + info.cell_width_m / 2) << " m, y "
+        << fmt("%.0f", info.y.back() - info.cell_height_m / 2) << "–"
         << fmt("%.0f", info.y.front() + info.cell_height_m / 2) << " m\n\n"
         << "Per variable and year: mean [min, max] over the climate cells, per scenario\n";
   }

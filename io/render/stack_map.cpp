@@ -27,7 +27,8 @@ MapResult draw_stack_map(const NcFile& file, const StackInfo& info, const MapReq
     if (it == info.map_years.end()) {
       std::string years;
       for (const auto y : info.map_years) years += cat(years.empty() ? "" : ", ", y);
-      throw ConfigError(cat("polder info: --year ", result.year, " is not a map year of '", file.path(), "' (", years, ")"));
+      throw ConfigError(
+          cat("polder info: --year ", result.year, " is not a map year of '", file.path(), "' (", years, ")"));
     }
     year_index = static_cast<std::size_t>(it - info.map_years.begin());
   }

@@ -48,7 +48,8 @@ std::string file_digest(const parallel::Comm& comm, const std::string& path) {
   std::vector<std::int64_t> digests(static_cast<std::size_t>(pieces) * 32, 0);
   std::ifstream in(path, std::ios::binary);
   std::vector<unsigned char> buffer;
-  for (std::uintmax_t p = static_cast<std::uintmax_t>(comm.rank()); p < pieces; p += static_cast<std::uintmax_t>(comm.size())) {
+  for (std::uintmax_t p = static_cast<std::uintmax_t>(comm.rank()); p < pieces;
+       p += static_cast<std::uintmax_t>(comm.size())) {
     const std::uintmax_t begin = p * k_piece;
     const std::uintmax_t n = std::min(k_piece, size - std::min(size, begin));
     buffer.resize(static_cast<std::size_t>(n));

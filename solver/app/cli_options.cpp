@@ -4,8 +4,8 @@
 #include <sstream>
 #include <vector>
 
-#include "core/error.hpp"
 #include "config/suggest.hpp"
+#include "core/error.hpp"
 
 namespace polder::app {
 
@@ -29,8 +29,8 @@ bool parse_command_line(const std::string& command, const std::string& summary, 
     std::vector<std::string> names;
     for (const auto& o : all.options()) names.push_back("--" + o->long_name());
     const std::string hint = io::suggestion_suffix(e.get_option_name(), names);
-    throw ConfigError(cat("polder ", command, ": unknown option '", e.get_option_name(), "'", hint,
-                          " (see polder ", command, " --help)"));
+    throw ConfigError(cat("polder ", command, ": unknown option '", e.get_option_name(), "'", hint, " (see polder ",
+                          command, " --help)"));
   } catch (const po::error& e) {
     throw ConfigError(cat("polder ", command, ": ", e.what(), " (see polder ", command, " --help)"));
   }

@@ -29,15 +29,14 @@ int cmd_info(const Args& args, const parallel::Comm& world) {
   std::string file;
   io::render::MapRequest map;
   std::int32_t year = 0;
-  options.add_options()
-      ("file", po::value(&file), "input stack, climate file or inventory (also positional)")
-      ("check", "run the strict input checks on every cell and report OK or the first violation (exit 2)")
-      ("png", po::value(&map.png_path), "draw a layer of an input stack as a PNG map with legend")
-      ("layer", po::value(&map.layer)->default_value("land_use"),
-       "layer to draw: land_use, soil, province, peat_thickness, glg, forest_species, or any stack variable")
-      ("year", po::value(&year), "map year of land_use to draw (default: the last)")
-      ("scale", po::value(&map.scale)->default_value(0),
-       "cells per pixel side (default: about 1,400 pixels tall; a national map uses 10)");
+  options.add_options()("file", po::value(&file), "input stack, climate file or inventory (also positional)")(
+      "check", "run the strict input checks on every cell and report OK or the first violation (exit 2)")(
+      "png", po::value(&map.png_path), "draw a layer of an input stack as a PNG map with legend")(
+      "layer", po::value(&map.layer)->default_value("land_use"),
+      "layer to draw: land_use, soil, province, peat_thickness, glg, forest_species, or any stack variable")(
+      "year", po::value(&year), "map year of land_use to draw (default: the last)")(
+      "scale", po::value(&map.scale)->default_value(0),
+      "cells per pixel side (default: about 1,400 pixels tall; a national map uses 10)");
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;
@@ -91,8 +90,8 @@ int cmd_info(const Args& args, const parallel::Comm& world) {
     io::render::describe_climate(nc, info, world, std::cout);
     return 0;
   }
-  throw InputError(cat("polder info: '", file, "' is not a Polder file (polder_format = '", format,
-                       "'; expected '", io::k_stack_format, "', '", io::k_climate_format, "' or an inventory)"));
+  throw InputError(cat("polder info: '", file, "' is not a Polder file (polder_format = '", format, "'; expected '",
+                       io::k_stack_format, "', '", io::k_climate_format, "' or an inventory)"));
 }
 
 }  // namespace polder::app

@@ -17,13 +17,13 @@ namespace polder::app {
 int cmd_ingest(const Args& args, const parallel::Comm& world) {
   po::options_description options;
   std::string config, output, base, region, window;
-  options.add_options()
-      ("config", po::value(&config), "ingest config (INI, e.g. configs/ingest/example.ini); also positional")
-      ("output,o", po::value(&output), "input stack to write (NetCDF-4); written only if it passes the input checks")
-      ("base", po::value(&base), "start from this input stack: variables without a [layer] section are copied from it")
-      ("region", po::value(&region), "output window: national, or a province key (its extent in the --base stack)")
-      ("window", po::value(&window), "output window as national row0,col0,nrows,ncols (wins over --region)")
-      ("force", "replace the output file if it exists");
+  options.add_options()("config", po::value(&config),
+                        "ingest config (INI, e.g. configs/ingest/example.ini); also positional")(
+      "output,o", po::value(&output), "input stack to write (NetCDF-4); written only if it passes the input checks")(
+      "base", po::value(&base), "start from this input stack: variables without a [layer] section are copied from it")(
+      "region", po::value(&region), "output window: national, or a province key (its extent in the --base stack)")(
+      "window", po::value(&window), "output window as national row0,col0,nrows,ncols (wins over --region)")(
+      "force", "replace the output file if it exists");
   po::positional_options_description positional;
   positional.add("config", 1);
   po::variables_map vm;
@@ -47,8 +47,9 @@ int cmd_ingest(const Args& args, const parallel::Comm& world) {
   if (world.is_root()) {
     std::cout << "polder ingest: wrote " << output << " (region " << s.region << ", rows " << s.window.row0 << "–"
               << s.window.row1() - 1 << ", cols " << s.window.col0 << "–" << s.window.col1() - 1 << ")\n"
-              << "  territory: " << s.territory_cells << " cells = "
-              << static_cast<double>(s.territory_cells) * grid::NationalGrid::cell_area_ha / 1000.0 << " kha\n"
+              << "  territory: " << s.territory_cells
+              << " cells = " << static_cast<double>(s.territory_cells) * grid::NationalGrid::cell_area_ha / 1000.0
+              << " kha\n"
               << "  map years:";
     for (const auto y : s.map_years) std::cout << ' ' << y;
     std::cout << "\n  from layers:\n";

@@ -90,21 +90,24 @@ int cmd_report(const Args& args, const parallel::Comm& world) {
   po::options_description opts;
   std::string table = "summary", format = "table";
   std::int32_t year = 0;
-  opts.add_options()
-      ("inventory", po::value<std::string>()->required(), "inventory file (HDF5) written by polder run")
-      ("table,t", po::value(&table)->default_value("summary"),
-       "summary | gases | crt | provinces | transitions | organic | fire | hwp | diagnostics")
-      ("year,y", po::value(&year), "year for the per-year tables (crt, provinces, transitions); default: last")
-      ("format,f", po::value(&format)->default_value("table"), "table | csv");
+  opts.add_options()("inventory", po::value<std::string>()->required(), "inventory file (HDF5) written by polder run")(
+      "table,t", po::value(&table)->default_value("summary"),
+      "summary | gases | crt | provinces | transitions | organic | fire | hwp | diagnostics")(
+      "year,y", po::value(&year), "year for the per-year tables (crt, provinces, transitions); default: last")(
+      "format,f", po::value(&format)->default_value("table"), "table | csv");
   po::positional_options_description pos;
   pos.add("inventory", 1);
   po::variables_map vm;
-  if (!parse_command_line("report", "Print an inventory as tables or CSV.\n  polder report FILE.h5 [--table T] [--year Y] [--format csv]",
-                          args, opts, vm, &pos, world))
+  if (!parse_command_line(
+          "report",
+          "Print an inventory as tables or CSV.\n  polder report FILE.h5 [--table T] [--year Y] [--format csv]", args,
+          opts, vm, &pos, world))
     return 0;
-  const std::vector<std::string> tables = {"summary", "gases", "crt", "provinces", "transitions", "organic", "fire", "hwp", "diagnostics"};
+  const std::vector<std::string> tables = {"summary", "gases", "crt", "provinces",  "transitions",
+                                           "organic", "fire",  "hwp", "diagnostics"};
   if (std::find(tables.begin(), tables.end(), table) == tables.end())
-    throw ConfigError(cat("--table '", table, "' is not one of summary gases crt provinces transitions organic fire hwp diagnostics",
+    throw ConfigError(cat("--table '", table,
+                          "' is not one of summary gases crt provinces transitions organic fire hwp diagnostics",
                           io::suggestion_suffix(table, tables)));
   if (format != "table" && format != "csv") throw ConfigError(cat("--format '", format, "' must be table or csv"));
   if (!world.is_root()) return 0;
@@ -119,8 +122,9 @@ int cmd_report(const Args& args, const parallel::Comm& world) {
   const auto years = f.read<std::int32_t>("/inventory/years");
   if (!csv) {
     out << path << ": " << f.attr_string("/", "title").value_or("") << ", scenario "
-        << f.attr_string("/", "scenario").value_or("") << ", Polder " << f.attr_string("/", "polder_version").value_or("")
-        << " (" << f.attr_string("/", "git_revision").value_or("") << ")\n";
+        << f.attr_string("/", "scenario").value_or("") << ", Polder "
+        << f.attr_string("/", "polder_version").value_or("") << " (" << f.attr_string("/", "git_revision").value_or("")
+        << ")\n";
   }
   const std::size_t yi = vm.count("year") ? year_index(f, year) : years.size() - 1;
   const std::string ylabel = std::to_string(years[yi]);
@@ -138,11 +142,17 @@ int cmd_report(const Args& args, const parallel::Comm& world) {
   } else if (table == "crt") {
     const auto rows = f.read_strings("/crt/rows");
     const auto names = f.read_strings("/crt/row_names");
-    const std::vector<std::pair<std::string, std::string>> cols = {
-        {"area_kha", "area kha"}, {"living_biomass_gains_kt_c", "LB gain"}, {"living_biomass_losses_kt_c", "LB loss"},
-        {"dead_wood_kt_c", "dead wood"}, {"litter_kt_c", "litter"}, {"mineral_soils_kt_c", "mineral"},
-        {"organic_soils_kt_c", "organic"}, {"co2_kt", "CO2 kt"}, {"ch4_kt", "CH4 kt"}, {"n2o_kt", "N2O kt"},
-        {"net_kt_co2e", "kt CO2e"}};
+    const std::vector<std::pair<std::string, std::string>> cols = {{"area_kha", "area kha"},
+                                                                   {"living_biomass_gains_kt_c", "LB gain"},
+                                                                   {"living_biomass_losses_kt_c", "LB loss"},
+                                                                   {"dead_wood_kt_c", "dead wood"},
+                                                                   {"litter_kt_c", "litter"},
+                                                                   {"mineral_soils_kt_c", "mineral"},
+                                                                   {"organic_soils_kt_c", "organic"},
+                                                                   {"co2_kt", "CO2 kt"},
+                                                                   {"ch4_kt", "CH4 kt"},
+                                                                   {"n2o_kt", "N2O kt"},
+                                                                   {"net_kt_co2e", "kt CO2e"}};
     Table t;
     t.title = "CRT tables 4.A-4.F, " + ylabel + ": areas, carbon stock changes (kt C, gain +) and gases";
     t.units = "as in column names";

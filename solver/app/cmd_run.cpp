@@ -42,17 +42,18 @@ std::string host_name() {
 int cmd_run(const Args& args, const parallel::Comm& world) {
   po::options_description opts;
   std::vector<std::string> configs, sets;
-  opts.add_options()
-      ("config,c", po::value(&configs)->required()->composing(), "run config INI file; repeat to layer (later wins)")
-      ("input,i", po::value<std::string>(), "input stack, overrides run.input")
-      ("output,o", po::value<std::string>(), "inventory to write, overrides run.output")
-      ("set,s", po::value(&sets)->composing(), "override a config value: section.key=value (repeatable)")
-      ("checkpoint-every", po::value<std::int32_t>(), "write a checkpoint every N years, overrides run.checkpoint_every")
-      ("restart", po::value<std::string>(), "continue from this checkpoint file")
-      ("quiet,q", "no progress output")
-      ("log-all-ranks", "print log lines from every rank, prefixed with the rank");
+  opts.add_options()("config,c", po::value(&configs)->required()->composing(),
+                     "run config INI file; repeat to layer (later wins)")("input,i", po::value<std::string>(),
+                                                                          "input stack, overrides run.input")(
+      "output,o", po::value<std::string>(), "inventory to write, overrides run.output")(
+      "set,s", po::value(&sets)->composing(), "override a config value: section.key=value (repeatable)")(
+      "checkpoint-every", po::value<std::int32_t>(),
+      "write a checkpoint every N years, overrides run.checkpoint_every")(
+      "restart", po::value<std::string>(), "continue from this checkpoint file")("quiet,q", "no progress output")(
+      "log-all-ranks", "print log lines from every rank, prefixed with the rank");
   po::variables_map vm;
-  if (!parse_command_line("run", "Compute a LULUCF inventory (HDF5) from an input stack.", args, opts, vm, nullptr, world))
+  if (!parse_command_line("run", "Compute a LULUCF inventory (HDF5) from an input stack.", args, opts, vm, nullptr,
+                          world))
     return 0;
   log::configure(world.rank(), vm.count("quiet") ? log::Level::warn : log::Level::info, vm.count("log-all-ranks") != 0);
 
@@ -70,7 +71,8 @@ int cmd_run(const Args& args, const parallel::Comm& world) {
       throw InputError(cat("--restart '", *options.restart_path, "': file not found"));
   }
   options.progress = !vm.count("quiet");
-  if (const char* fault = std::getenv("POLDER_FAULT_AFTER_CHECKPOINT")) options.kill_after_checkpoint = std::atoi(fault);
+  if (const char* fault = std::getenv("POLDER_FAULT_AFTER_CHECKPOINT"))
+    options.kill_after_checkpoint = std::atoi(fault);
   const auto parameters = io::ParameterSet::load(options.config.parameter_files);
 
   const auto t0 = std::chrono::steady_clock::now();

@@ -95,8 +95,8 @@ int main(int argc, char** argv) {
         if (it == commands().end()) {
           std::vector<std::string> names;
           for (const auto& [name, e] : commands()) names.push_back(name);
-          throw polder::ConfigError("unknown command '" + all[0] + "'" +
-                                    polder::io::suggestion_suffix(all[0], names) + " (see polder --help)");
+          throw polder::ConfigError("unknown command '" + all[0] + "'" + polder::io::suggestion_suffix(all[0], names) +
+                                    " (see polder --help)");
         }
         code = it->second.run(Args(all.begin() + 1, all.end()), world);
       }

@@ -51,7 +51,8 @@ void print_run_summary(std::ostream& out, const std::vector<model::YearTotals>& 
   std::snprintf(line, sizeof line,
                 "\n%d: area %.1f kha (organic soils %.1f kha), burnt %.0f ha, HWP inflow %.1f kt C, "
                 "carbon balance closure %.1e\n",
-                last.year, area * 1e-3, organic * 1e-3, burnt, (last.hwp.inflow_tc[0] + last.hwp.inflow_tc[1] + last.hwp.inflow_tc[2]) * 1e-3,
+                last.year, area * 1e-3, organic * 1e-3, burnt,
+                (last.hwp.inflow_tc[0] + last.hwp.inflow_tc[1] + last.hwp.inflow_tc[2]) * 1e-3,
                 last.mass_balance_relative_error);
   out << line;
 }

@@ -11,19 +11,19 @@ namespace polder {
 
 /// Bad command line or configuration (unknown key, wrong type, inverted range).
 class ConfigError : public std::runtime_error {
-public:
+ public:
   using std::runtime_error::runtime_error;
 };
 
 /// Bad input data (missing file or variable, wrong CRS, out-of-range values).
 class InputError : public std::runtime_error {
-public:
+ public:
   using std::runtime_error::runtime_error;
 };
 
 /// A broken invariant inside Polder: a bug, not a user mistake.
 class InternalError : public std::logic_error {
-public:
+ public:
   using std::logic_error::logic_error;
 };
 
@@ -41,10 +41,9 @@ std::string cat(const Parts&... parts) {
 
 }  // namespace polder
 
-#define POLDER_VERIFY(cond, ...)                                                        \
-  do {                                                                                  \
-    if (!(cond)) ::polder::detail::fail_internal(#cond, __FILE__, __LINE__,             \
-                                                 ::polder::cat(__VA_ARGS__));           \
+#define POLDER_VERIFY(cond, ...)                                                                         \
+  do {                                                                                                   \
+    if (!(cond)) ::polder::detail::fail_internal(#cond, __FILE__, __LINE__, ::polder::cat(__VA_ARGS__)); \
   } while (false)
 
 #ifdef NDEBUG

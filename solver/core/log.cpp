@@ -1,9 +1,9 @@
 #include "core/log.hpp"
 
+#include <unistd.h>
 #include <cstdio>
 #include <mutex>
 #include <string>
-#include <unistd.h>
 
 namespace polder::log {
 namespace {

@@ -16,11 +16,11 @@ std::uint32_t AreaBook::key(const CellState& s, std::size_t i, std::int32_t year
   const std::uint8_t lu = s.land_use[i];
   const int row = reporting_row(category_of_code(lu), s.converted_from[i], s.converted_year[i], year);
   return (static_cast<std::uint32_t>(s.province[i] - 1) * model::k_ledger_rows + static_cast<std::uint32_t>(row)) *
-             k_classes + lu;
+             k_classes +
+         lu;
 }
 
-AreaBook::AreaBook(const CellState& s, std::size_t t, std::int32_t year)
-    : m_changes(model::k_transition_size, 0) {
+AreaBook::AreaBook(const CellState& s, std::size_t t, std::int32_t year) : m_changes(model::k_transition_size, 0) {
   // Counted in a dense table over all keys (12 x 36 x 18), then the non-zero keys in key order: linear
   // in the cells, where sorting the keys of a national run cost seconds.
   std::vector<std::int32_t> counts(static_cast<std::size_t>(model::k_provinces) * model::k_ledger_rows * k_classes, 0);
@@ -36,7 +36,8 @@ AreaBook::AreaBook(const CellState& s, std::size_t t, std::int32_t year)
 }
 
 void AreaBook::add(std::uint32_t k, std::int32_t delta) {
-  auto it = std::lower_bound(m_counts.begin(), m_counts.end(), k, [](const Count& c, std::uint32_t v) { return c.key < v; });
+  auto it =
+      std::lower_bound(m_counts.begin(), m_counts.end(), k, [](const Count& c, std::uint32_t v) { return c.key < v; });
   if (it == m_counts.end() || it->key != k) it = m_counts.insert(it, {k, 0});
   it->cells += delta;
   if (it->cells == 0) m_counts.erase(it);
@@ -78,12 +79,13 @@ void AreaBook::post(const ModelParameters& p, TileLedger& ledger) const {
     acc[model::qi(model::Quantity::area_ha)] += c.cells * k_cell_ha;
     const double ch4 = p.wetland.ch4_kg_ha[lu];
     if (ch4 != 0.0) acc[model::qi(model::Quantity::ch4_wetland_t)] += c.cells * (ch4 * 1e-3 * k_cell_ha);
-    in_category[static_cast<std::size_t>(province0) * model::k_land_categories + category_of_code(static_cast<std::uint8_t>(lu))] +=
-        c.cells;
+    in_category[static_cast<std::size_t>(province0) * model::k_land_categories +
+                category_of_code(static_cast<std::uint8_t>(lu))] += c.cells;
   }
   for (int pr = 0; pr < model::k_provinces; ++pr) {
     for (int to = 0; to < model::k_land_categories; ++to) {
-      std::int32_t stayed = in_category[static_cast<std::size_t>(pr) * model::k_land_categories + static_cast<std::size_t>(to)];
+      std::int32_t stayed =
+          in_category[static_cast<std::size_t>(pr) * model::k_land_categories + static_cast<std::size_t>(to)];
       for (int from = 0; from < model::k_land_categories; ++from) {
         const std::int32_t n = m_changes[model::transition_index(pr, from, to)];
         stayed -= n;

@@ -15,7 +15,7 @@
 namespace polder::engine {
 
 class AreaBook {
-public:
+ public:
   /// Counts every cell of local tile `t`, with reporting rows as they were in `year - 1`.
   AreaBook(const CellState& s, std::size_t t, std::int32_t year);
 
@@ -29,7 +29,7 @@ public:
 
   std::int64_t cells() const;
 
-private:
+ private:
   static std::uint32_t key(const CellState& s, std::size_t i, std::int32_t year);
   void add(std::uint32_t key, std::int32_t delta);
 

@@ -236,10 +236,12 @@ void run_processes(const StepContext& ctx, CellState& s, std::size_t t, std::spa
     const bool fire = !burnt.empty() && burnt[i - b0] != 0;
     // Most cells: mineral soil or water, not woody, never burnt, no transition running. Nothing happens to them
     // unless the mineral-soil climate response is on.
-    if (!(woody || wet || fire || transition || mineral_climate || is_organic_soil(soil) || s.burnt_year[i] != 0)) continue;
+    if (!(woody || wet || fire || transition || mineral_climate || is_organic_soil(soil) || s.burnt_year[i] != 0))
+      continue;
     const bool organic = is_organic_soil(soil) && s.peat_c[i] > 0.0;
     // Only burnt vegetation is below its class's biomass (conversions establish it in full).
-    const bool regrow = !woody && s.burnt_year[i] != 0 && s.biomass_c[i] < kernels::vegetation_biomass(p.vegetation, lu);
+    const bool regrow =
+        !woody && s.burnt_year[i] != 0 && s.biomass_c[i] < kernels::vegetation_biomass(p.vegetation, lu);
     const double climate_delta = mineral ? soil_climate.get(s.climate_cell[i]).delta : 0.0;
     const int province0 = s.province[i] - 1;
     const auto row = [&] {

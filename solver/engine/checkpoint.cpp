@@ -4,8 +4,8 @@
 // pools. It is written collectively to a temporary name and renamed when complete, so a crash never
 // leaves a checkpoint that looks whole.
 
-#include <filesystem>
 #include <unistd.h>
+#include <filesystem>
 
 #include "core/error.hpp"
 #include "core/log.hpp"
@@ -134,8 +134,8 @@ void Simulation::restore(const std::string& path) {
   const auto expect = [&](const char* key, const std::string& have, const char* what) {
     const auto v = f.attr_string("/", key).value_or("");
     if (v != have)
-      throw InputError(cat("--restart '", path, "': the checkpoint was made with a different ", what,
-                           " (", key, " ", v.substr(0, 12), "… vs ", have.substr(0, 12), "…)"));
+      throw InputError(cat("--restart '", path, "': the checkpoint was made with a different ", what, " (", key, " ",
+                           v.substr(0, 12), "… vs ", have.substr(0, 12), "…)"));
   };
   expect("input_digest", m_identity.input_digest, "input stack");
   expect("climate_digest", m_identity.climate_digest, "climate file");
@@ -155,8 +155,8 @@ void Simulation::restore(const std::string& path) {
     throw InputError(cat("--restart '", path, "': active cell count differs from the input stack"));
   const auto next = static_cast<std::int32_t>(int_attr("next_year"));
   if (next > cfg.end_year)
-    throw ConfigError(cat("--restart '", path, "': the checkpoint is at ", next - 1, ", after run.end_year = ",
-                          cfg.end_year));
+    throw ConfigError(
+        cat("--restart '", path, "': the checkpoint is at ", next - 1, ", after run.end_year = ", cfg.end_year));
 
   CellState& s = m_input.state;
   const auto offset = static_cast<hsize_t>(m_input.decomposition->first_cell_of(m_comm.rank()));

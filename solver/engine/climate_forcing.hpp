@@ -23,7 +23,7 @@ struct ClimateYear {
 };
 
 class ClimateForcing {
-public:
+ public:
   /// Collective: reads `scenario` from the climate file and checks it covers `window`.
   ClimateForcing(const parallel::Comm& comm, const std::string& path, const std::string& scenario,
                  const grid::GridWindow& window);
@@ -44,7 +44,7 @@ public:
     return cy * m_nx + cx;
   }
 
-private:
+ private:
   io::ClimateInfo m_info;
   std::int32_t m_first_year = 0;
   std::int32_t m_last_year = 0;

@@ -42,7 +42,8 @@ FireYear FireProcess::run(const StepContext& ctx, const CellState& s, std::uint6
   // Ignition: one draw per flammable cell, tiles in parallel. The drought factor depends only on the
   // climate cell and is computed once per year.
   m_drought.resize(cy.cells);
-  for (std::size_t c = 0; c < m_drought.size(); ++c) m_drought[c] = kernels::drought_factor(fp, cy.precip_deficit_mm[c]);
+  for (std::size_t c = 0; c < m_drought.size(); ++c)
+    m_drought[c] = kernels::drought_factor(fp, cy.precip_deficit_mm[c]);
   const auto drought_factor = [&](std::uint16_t c) { return m_drought[c]; };
   std::vector<std::int64_t> ignitions(s.n_tiles(), 0);
   parallel::for_each_tile(s.n_tiles(), [&](std::size_t t) {

@@ -67,7 +67,8 @@ LoadedInput load_input(const parallel::Comm& comm, const std::string& path, std:
   const std::size_t n_maps = s.map_years.size();
   s.resize(static_cast<std::size_t>(in.decomposition->cells_of(comm.rank())), n_maps);
   s.tile_begin.assign(1, 0);
-  for (const auto t : s.tiles) s.tile_begin.push_back(s.tile_begin.back() + static_cast<std::size_t>(layout.active_count(t)));
+  for (const auto t : s.tiles)
+    s.tile_begin.push_back(s.tile_begin.back() + static_cast<std::size_t>(layout.active_count(t)));
   in.start.forest_reference_year = in.info.forest_reference_year;
   in.start.forest_age_in_reference_year.assign(s.n_cells(), -1);
   in.start.standing_volume_m3_ha.assign(s.n_cells(), 0.0F);

@@ -26,8 +26,7 @@ LandUseEvents::LandUseEvents(const CellState& s, const grid::TileLayout& layout,
         const std::int32_t y = kernels::change_year(s.map_years[k], s.map_years[k + 1], id);
         if (y >= first_year) events.push_back({static_cast<std::int16_t>(y), cell});
       }
-      if (s.seagrass_since[i] > 0 && s.seagrass_since[i] >= first_year)
-        events.push_back({s.seagrass_since[i], cell});
+      if (s.seagrass_since[i] > 0 && s.seagrass_since[i] >= first_year) events.push_back({s.seagrass_since[i], cell});
       if (is_marsh) m_marsh[t].push_back(cell);
     }
     // Generated in ascending cell order, so a stable counting sort by year gives (year, cell) order in

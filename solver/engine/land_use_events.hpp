@@ -16,7 +16,7 @@
 namespace polder::engine {
 
 class LandUseEvents {
-public:
+ public:
   /// Lists the events of every local tile for years >= first_year.
   LandUseEvents(const CellState& s, const grid::TileLayout& layout, std::int32_t first_year);
 
@@ -26,7 +26,7 @@ public:
 
   std::size_t event_count() const;
 
-private:
+ private:
   struct Event {
     std::int16_t year;
     std::uint32_t cell;

@@ -19,9 +19,7 @@ namespace polder::engine {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 std::string parameters_text(const io::ParameterSet& set) {
   std::ostringstream os;
@@ -43,8 +41,8 @@ Simulation::Simulation(const parallel::Comm& comm, SimulationOptions options, co
   m_climate = std::make_unique<ClimateForcing>(comm, cfg.climate_path, cfg.scenario, m_input.info.window);
   if (!m_climate->covers(cfg.start_year) || !m_climate->covers(cfg.end_year))
     throw InputError(cat("run.start_year..run.end_year = ", cfg.start_year, "..", cfg.end_year,
-                         " is not covered by the climate file '", cfg.climate_path, "' (",
-                         m_climate->first_year(), "..", m_climate->last_year(), ")"));
+                         " is not covered by the climate file '", cfg.climate_path, "' (", m_climate->first_year(),
+                         "..", m_climate->last_year(), ")"));
   if (cfg.start_year - 1 < m_input.info.map_years.front())
     log::warn(cat("run.start_year ", cfg.start_year, " is before the first land-use map (",
                   m_input.info.map_years.front(), "): the first map is used for earlier years"));
@@ -89,8 +87,8 @@ void Simulation::run() {
                     100.0 * done / (cfg.end_year - m_first_year + 1), static_cast<double>(cells) / dt, elapsed, eta);
       log::progress(line);
     }
-    const bool checkpoint_due = cfg.checkpoint_every > 0 && year < cfg.end_year &&
-                                (year - cfg.start_year + 1) % cfg.checkpoint_every == 0;
+    const bool checkpoint_due =
+        cfg.checkpoint_every > 0 && year < cfg.end_year && (year - cfg.start_year + 1) % cfg.checkpoint_every == 0;
     if (checkpoint_due) {
       const auto tc = Clock::now();
       write_checkpoint(year);
@@ -190,7 +188,8 @@ void Simulation::run_year(std::int32_t year) {
   const auto& hp = m_parameters.hwp;
   for (std::size_t k = 0; k < 3; ++k) {
     const double inflow = harvest_c * hp.domestic_share * hp.product_share[k];
-    if (!m_hwp_started) m_hwp_stock[k] = kernels::hwp_steady_stock(hp.half_life_yr[k], inflow) * hp.initial_stock_factor;
+    if (!m_hwp_started)
+      m_hwp_stock[k] = kernels::hwp_steady_stock(hp.half_life_yr[k], inflow) * hp.initial_stock_factor;
     const auto step = kernels::hwp_first_order(hp.half_life_yr[k], m_hwp_stock[k], inflow);
     totals.hwp.inflow_tc[k] = inflow;
     totals.hwp.decay_tc[k] = step.decay;

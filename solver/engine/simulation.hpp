@@ -47,7 +47,7 @@ struct RunTimings {
 };
 
 class Simulation {
-public:
+ public:
   Simulation(const parallel::Comm& comm, SimulationOptions options, const io::ParameterSet& parameters);
 
   /// Runs the remaining years. Results are complete on rank 0 only.
@@ -63,7 +63,7 @@ public:
   std::int32_t first_year() const { return m_first_year; }
   int threads() const;
 
-private:
+ private:
   void run_year(std::int32_t year);
   void write_checkpoint(std::int32_t year);
   void restore(const std::string& path);
@@ -84,7 +84,7 @@ private:
   std::vector<std::vector<std::int64_t>> m_thread_ledgers;
   std::vector<std::vector<std::int64_t>> m_thread_transitions;
   bool m_hwp_started = false;
-  std::int32_t m_first_year = 0;        ///< first year this invocation computes
+  std::int32_t m_first_year = 0;  ///< first year this invocation computes
   RunTimings m_timings;
 };
 

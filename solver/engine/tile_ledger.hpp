@@ -14,7 +14,7 @@
 namespace polder::engine {
 
 class TileLedger {
-public:
+ public:
   TileLedger() { m_slot.fill(-1); }
 
   /// The quantity sums of (province0, row), created on first use.
@@ -41,13 +41,14 @@ public:
   }
 
   /// Rounds the sums to quanta, adds them to the integer ledgers, and clears the tile ledger.
-  void fold_into(std::vector<std::int64_t>& ledger, std::vector<std::int64_t>& transitions,
-                 std::int64_t& residual_q, std::int64_t& scale_q) {
+  void fold_into(std::vector<std::int64_t>& ledger, std::vector<std::int64_t>& transitions, std::int64_t& residual_q,
+                 std::int64_t& scale_q) {
     for (std::size_t s = 0; s < m_keys.size(); ++s) {
       const int key = m_keys[s];
       const std::size_t base = static_cast<std::size_t>(key) * model::k_quantities;
       for (int q = 0; q < model::k_quantities; ++q)
-        ledger[base + static_cast<std::size_t>(q)] += quantise(m_sums[s * model::k_quantities + static_cast<std::size_t>(q)]);
+        ledger[base + static_cast<std::size_t>(q)] +=
+            quantise(m_sums[s * model::k_quantities + static_cast<std::size_t>(q)]);
       m_slot[static_cast<std::size_t>(key)] = -1;
     }
     for (std::size_t i = 0; i < m_transitions.size(); ++i) {
@@ -63,7 +64,7 @@ public:
 
   static std::int64_t quantise(double v) { return std::llround(v / model::k_ledger_quantum); }
 
-private:
+ private:
   std::array<std::int16_t, static_cast<std::size_t>(model::k_provinces) * model::k_ledger_rows> m_slot{};
   std::vector<int> m_keys;
   std::vector<double> m_sums;

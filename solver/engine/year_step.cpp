@@ -4,8 +4,8 @@
 
 #include "engine/area_book.hpp"
 #include "engine/cell_books.hpp"
-#include "engine/land_use_events.hpp"
 #include "engine/cell_post.hpp"
+#include "engine/land_use_events.hpp"
 #include "engine/soil_climate.hpp"
 #include "grid/national_grid.hpp"
 #include "kernels/land_use_schedule.hpp"
@@ -42,8 +42,8 @@ std::uint8_t land_use_of(const StepContext& ctx, const CellState& s, std::size_t
 
 /// Converts cell `i` to land use `lu`: biomass lost and gained, dead organic matter cleared, the
 /// 20-year soil transition started; every pool change booked to the cell's reporting row.
-void convert_cell(const StepContext& ctx, CellState& s, std::size_t i, std::uint8_t lu,
-                  SoilClimateCache& soil_climate, TileLedger& ledger) {
+void convert_cell(const StepContext& ctx, CellState& s, std::size_t i, std::uint8_t lu, SoilClimateCache& soil_climate,
+                  TileLedger& ledger) {
   using model::Quantity;
   const auto& p = *ctx.parameters;
   const std::uint8_t old_lu = s.land_use[i];

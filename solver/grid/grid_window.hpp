@@ -15,9 +15,7 @@ struct GridWindow {
   std::int32_t n_rows = 0;
   std::int32_t n_cols = 0;
 
-  static constexpr GridWindow national() {
-    return {0, 0, NationalGrid::n_rows, NationalGrid::n_cols};
-  }
+  static constexpr GridWindow national() { return {0, 0, NationalGrid::n_rows, NationalGrid::n_cols}; }
   constexpr std::int32_t row1() const { return row0 + n_rows; }
   constexpr std::int32_t col1() const { return col0 + n_cols; }
   constexpr std::int64_t size() const { return std::int64_t{n_rows} * n_cols; }

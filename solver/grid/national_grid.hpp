@@ -9,10 +9,10 @@ namespace polder::grid {
 
 struct NationalGrid {
   static constexpr double cell_size_m = 25.0;
-  static constexpr double x_min_m = 0.0;        ///< west edge
-  static constexpr double y_max_m = 640000.0;   ///< north edge
-  static constexpr std::int32_t n_cols = 11400; ///< 285 km
-  static constexpr std::int32_t n_rows = 13600; ///< 340 km, south edge y = 300 000 m
+  static constexpr double x_min_m = 0.0;         ///< west edge
+  static constexpr double y_max_m = 640000.0;    ///< north edge
+  static constexpr std::int32_t n_cols = 11400;  ///< 285 km
+  static constexpr std::int32_t n_rows = 13600;  ///< 340 km, south edge y = 300 000 m
   static constexpr double x_max_m = x_min_m + n_cols * cell_size_m;
   static constexpr double y_min_m = y_max_m - n_rows * cell_size_m;
   static constexpr double cell_area_ha = cell_size_m * cell_size_m / 10000.0;  // 0.0625 ha
@@ -23,9 +23,7 @@ struct NationalGrid {
   /// RD y of the centre of row `row`, in metres.
   static constexpr double y_center(std::int32_t row) { return y_max_m - (row + 0.5) * cell_size_m; }
   /// Global cell id, stable across runs: row-major over the national grid.
-  static constexpr std::int64_t cell_id(std::int32_t row, std::int32_t col) {
-    return std::int64_t{row} * n_cols + col;
-  }
+  static constexpr std::int64_t cell_id(std::int32_t row, std::int32_t col) { return std::int64_t{row} * n_cols + col; }
 };
 
 /// EPSG:28992 as OGC WKT 1, written into every CF `grid_mapping` variable (GDAL reads `spatial_ref`).

@@ -4,8 +4,7 @@
 
 namespace polder::grid {
 
-TileLayout::TileLayout(std::int32_t tile_size)
-    : TileLayout(tile_size, {}) {}
+TileLayout::TileLayout(std::int32_t tile_size) : TileLayout(tile_size, {}) {}
 
 TileLayout::TileLayout(std::int32_t tile_size, std::vector<std::int64_t> active_count)
     : m_tile_size(tile_size),
@@ -13,11 +12,11 @@ TileLayout::TileLayout(std::int32_t tile_size, std::vector<std::int64_t> active_
       m_n_tile_cols((NationalGrid::n_cols + tile_size - 1) / std::max(tile_size, 1)),
       m_active_count(std::move(active_count)) {
   if (tile_size < 8 || tile_size > k_max_tile_size)
-    throw ConfigError(cat("grid.tile_size = ", tile_size, " is outside the supported range 8..",
-                          k_max_tile_size, " cells"));
+    throw ConfigError(
+        cat("grid.tile_size = ", tile_size, " is outside the supported range 8..", k_max_tile_size, " cells"));
   if (m_active_count.empty()) m_active_count.assign(static_cast<std::size_t>(n_tiles()), 0);
-  POLDER_VERIFY(static_cast<std::int32_t>(m_active_count.size()) == n_tiles(),
-                "active-count vector has ", m_active_count.size(), " entries for ", n_tiles(), " tiles");
+  POLDER_VERIFY(static_cast<std::int32_t>(m_active_count.size()) == n_tiles(), "active-count vector has ",
+                m_active_count.size(), " entries for ", n_tiles(), " tiles");
   for (std::int32_t t = 0; t < n_tiles(); ++t) {
     const std::int64_t n = m_active_count[static_cast<std::size_t>(t)];
     POLDER_VERIFY(n >= 0 && n <= std::int64_t{tile_size} * tile_size, "tile ", t, " has ", n, " cells");

@@ -19,7 +19,7 @@ struct TileGeometry {
 };
 
 class TileLayout {
-public:
+ public:
   static constexpr std::int32_t k_max_tile_size = 256;  // local cell index fits in 16 bits
 
   /// Tiles of `tile_size` cells covering the national grid. `active_count[t]` holds the number of
@@ -53,7 +53,7 @@ public:
   /// The 8 neighbours of a tile (N, NE, E, SE, S, SW, W, NW); -1 where outside the tile grid.
   std::array<std::int32_t, 8> neighbours(std::int32_t tile) const;
 
-private:
+ private:
   std::int32_t m_tile_size;
   std::int32_t m_n_tile_rows;
   std::int32_t m_n_tile_cols;

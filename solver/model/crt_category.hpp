@@ -9,18 +9,22 @@ namespace polder::model {
 
 /// The six IPCC land categories (4.A–4.F). HWP (4.G) is not land; it has its own index below.
 enum class LandCategory : std::uint8_t {
-  forest = 0, cropland = 1, grassland = 2, wetlands = 3, settlements = 4, other_land = 5
+  forest = 0,
+  cropland = 1,
+  grassland = 2,
+  wetlands = 3,
+  settlements = 4,
+  other_land = 5
 };
 inline constexpr int k_land_categories = 6;
 
 /// Reporting categories of the CRT summary: 4.A … 4.F plus 4.G harvested wood products.
 inline constexpr int k_crt_categories = 7;
 inline constexpr int k_crt_hwp = 6;
-inline constexpr std::array<std::string_view, k_crt_categories> k_crt_codes = {
-    "4.A", "4.B", "4.C", "4.D", "4.E", "4.F", "4.G"};
+inline constexpr std::array<std::string_view, k_crt_categories> k_crt_codes = {"4.A", "4.B", "4.C", "4.D",
+                                                                               "4.E", "4.F", "4.G"};
 inline constexpr std::array<std::string_view, k_crt_categories> k_crt_names = {
-    "Forest land", "Cropland", "Grassland", "Wetlands", "Settlements", "Other land",
-    "Harvested wood products"};
+    "Forest land", "Cropland", "Grassland", "Wetlands", "Settlements", "Other land", "Harvested wood products"};
 inline constexpr std::array<std::string_view, k_land_categories> k_land_category_names = {
     "forest", "cropland", "grassland", "wetlands", "settlements", "other_land"};
 

@@ -11,24 +11,24 @@
 namespace polder::model {
 
 enum class LandUse : std::uint8_t {
-  none = 0,               ///< outside the reporting territory
-  forest = 1,             ///< forest patch >= 0.5 ha (BKN class 40)
+  none = 0,                  ///< outside the reporting territory
+  forest = 1,                ///< forest patch >= 0.5 ha (BKN class 40)
   trees_outside_forest = 2,  ///< wooded patch < 0.5 ha, reported under grassland
-  grassland_agri = 3,     ///< agricultural grassland
-  grassland_nature = 4,   ///< nature grassland (BKN 11)
-  heath = 5,              ///< heathland (BKN 30)
-  reed_marsh = 6,         ///< reed marsh (BKN 80)
-  sand_dunes = 7,         ///< drift sand, beach, bare dunes (BKN 90, 91)
-  arable = 8,             ///< arable land and open-field horticulture
-  orchard = 9,            ///< orchards, nurseries and other perennial crops
-  built_up = 10,          ///< buildings and paved yards
-  infrastructure = 11,    ///< roads, railways
-  urban_green = 12,       ///< parks, sports fields, gardens in built-up areas
-  inland_water = 13,      ///< lakes, rivers, canals, ditches wider than a cell
-  coastal_water = 14,     ///< Wadden Sea, Delta waters, coastal strip
-  intertidal_flat = 15,   ///< tidal flats (wadplaten, slikken)
-  salt_marsh = 16,        ///< salt and brackish marshes (kwelders, schorren)
-  seagrass = 17,          ///< seagrass meadows (subtidal / intertidal)
+  grassland_agri = 3,        ///< agricultural grassland
+  grassland_nature = 4,      ///< nature grassland (BKN 11)
+  heath = 5,                 ///< heathland (BKN 30)
+  reed_marsh = 6,            ///< reed marsh (BKN 80)
+  sand_dunes = 7,            ///< drift sand, beach, bare dunes (BKN 90, 91)
+  arable = 8,                ///< arable land and open-field horticulture
+  orchard = 9,               ///< orchards, nurseries and other perennial crops
+  built_up = 10,             ///< buildings and paved yards
+  infrastructure = 11,       ///< roads, railways
+  urban_green = 12,          ///< parks, sports fields, gardens in built-up areas
+  inland_water = 13,         ///< lakes, rivers, canals, ditches wider than a cell
+  coastal_water = 14,        ///< Wadden Sea, Delta waters, coastal strip
+  intertidal_flat = 15,      ///< tidal flats (wadplaten, slikken)
+  salt_marsh = 16,           ///< salt and brackish marshes (kwelders, schorren)
+  seagrass = 17,             ///< seagrass meadows (subtidal / intertidal)
 };
 inline constexpr int k_land_use_classes = 18;  // including `none`
 
@@ -62,9 +62,7 @@ inline constexpr std::array<LandUseInfo, k_land_use_classes> k_land_use_info = {
 constexpr bool is_valid_land_use(unsigned code) {
   return code >= 1 && code < static_cast<unsigned>(k_land_use_classes);
 }
-constexpr LandCategory category_of(LandUse lu) {
-  return k_land_use_info[static_cast<std::size_t>(lu)].category;
-}
+constexpr LandCategory category_of(LandUse lu) { return k_land_use_info[static_cast<std::size_t>(lu)].category; }
 /// Branch-free lookup used by kernels: land-use code -> category index.
 inline constexpr std::array<std::uint8_t, k_land_use_classes> k_category_of_code = [] {
   std::array<std::uint8_t, k_land_use_classes> t{};

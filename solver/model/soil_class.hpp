@@ -10,13 +10,13 @@
 namespace polder::model {
 
 enum class SoilClass : std::uint8_t {
-  none = 0,          ///< water or outside territory
-  sand = 1,          ///< sandy soils incl. podzols (IPCC: sandy / spodic)
-  marine_clay = 2,   ///< marine clay (zeeklei), IPCC high-activity clay
-  river_clay = 3,    ///< river clay (rivierklei), IPCC high-activity clay
-  loess = 4,         ///< loess (South Limburg)
-  peat = 5,          ///< veengrond (organic)
-  peaty = 6,         ///< moerige grond (organic)
+  none = 0,         ///< water or outside territory
+  sand = 1,         ///< sandy soils incl. podzols (IPCC: sandy / spodic)
+  marine_clay = 2,  ///< marine clay (zeeklei), IPCC high-activity clay
+  river_clay = 3,   ///< river clay (rivierklei), IPCC high-activity clay
+  loess = 4,        ///< loess (South Limburg)
+  peat = 5,         ///< veengrond (organic)
+  peaty = 6,        ///< moerige grond (organic)
 };
 inline constexpr int k_soil_classes = 7;
 

@@ -11,9 +11,9 @@ namespace polder::model {
 
 /// National harvested-wood-products pools (CRT 4.G, production approach, first-order decay).
 struct HwpYear {
-  double inflow_tc[3] = {0, 0, 0};   ///< sawnwood, wood-based panels, paper and paperboard
-  double stock_tc[3] = {0, 0, 0};    ///< pool at the end of the year
-  double decay_tc[3] = {0, 0, 0};    ///< carbon leaving the pools this year
+  double inflow_tc[3] = {0, 0, 0};  ///< sawnwood, wood-based panels, paper and paperboard
+  double stock_tc[3] = {0, 0, 0};   ///< pool at the end of the year
+  double decay_tc[3] = {0, 0, 0};   ///< carbon leaving the pools this year
   double net_change_tc() const {
     return inflow_tc[0] + inflow_tc[1] + inflow_tc[2] - decay_tc[0] - decay_tc[1] - decay_tc[2];
   }

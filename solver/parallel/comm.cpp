@@ -122,8 +122,7 @@ void Comm::broadcast(std::vector<std::int64_t>& values, int root) const {
   std::int64_t n = static_cast<std::int64_t>(values.size());
   check_mpi(MPI_Bcast(&n, 1, MPI_INT64_T, root, m_comm), "MPI_Bcast(size)");
   values.resize(static_cast<std::size_t>(n));
-  if (n > 0)
-    check_mpi(MPI_Bcast(values.data(), count_of(values.size()), MPI_INT64_T, root, m_comm), "MPI_Bcast");
+  if (n > 0) check_mpi(MPI_Bcast(values.data(), count_of(values.size()), MPI_INT64_T, root, m_comm), "MPI_Bcast");
 }
 
 std::vector<std::int64_t> Comm::allgather(std::int64_t value) const {

@@ -12,7 +12,7 @@
 namespace polder::parallel {
 
 class Comm {
-public:
+ public:
   /// Wraps an existing communicator without taking ownership (e.g. MPI_COMM_WORLD in main).
   static Comm borrow(MPI_Comm comm);
 
@@ -52,7 +52,7 @@ public:
   /// Gathers one value from every rank to all ranks.
   std::vector<std::int64_t> allgather(std::int64_t value) const;
 
-private:
+ private:
   Comm(MPI_Comm comm, bool owned);
   MPI_Comm m_comm = MPI_COMM_NULL;
   bool m_owned = false;

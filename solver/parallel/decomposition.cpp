@@ -67,8 +67,6 @@ std::int64_t Decomposition::cells_of(int rank) const {
   return m_rank_first_cell[static_cast<std::size_t>(rank) + 1] - m_rank_first_cell[static_cast<std::size_t>(rank)];
 }
 
-std::int64_t Decomposition::first_cell_of(int rank) const {
-  return m_rank_first_cell[static_cast<std::size_t>(rank)];
-}
+std::int64_t Decomposition::first_cell_of(int rank) const { return m_rank_first_cell[static_cast<std::size_t>(rank)]; }
 
 }  // namespace polder::parallel

@@ -11,7 +11,7 @@
 namespace polder::parallel {
 
 class Decomposition {
-public:
+ public:
   Decomposition(const grid::TileLayout& layout, int n_ranks);
 
   int n_ranks() const { return m_n_ranks; }
@@ -30,12 +30,12 @@ public:
   std::int64_t cells_of(int rank) const;
   std::int64_t first_cell_of(int rank) const;
 
-private:
+ private:
   int m_n_ranks;
   std::vector<std::int32_t> m_order;
   std::vector<std::int32_t> m_order_index;
   std::vector<int> m_owner;
-  std::vector<std::int32_t> m_rank_begin;  // n_ranks + 1 entries
+  std::vector<std::int32_t> m_rank_begin;       // n_ranks + 1 entries
   std::vector<std::int64_t> m_rank_first_cell;  // n_ranks + 1 entries
 };
 

@@ -13,8 +13,8 @@ using grid::k_dir_dcol;
 using grid::k_dir_drow;
 using grid::opposite_direction;
 
-HaloExchange::HaloExchange(const Comm& comm, const grid::TileLayout& layout,
-                           const Decomposition& decomposition, std::vector<std::int32_t> local_tiles)
+HaloExchange::HaloExchange(const Comm& comm, const grid::TileLayout& layout, const Decomposition& decomposition,
+                           std::vector<std::int32_t> local_tiles)
     : m_comm(comm), m_layout(layout), m_local_tiles(std::move(local_tiles)) {
   std::unordered_map<std::int32_t, std::int32_t> local_of;
   for (std::size_t i = 0; i < m_local_tiles.size(); ++i) {
@@ -61,7 +61,7 @@ HaloExchange::HaloExchange(const Comm& comm, const grid::TileLayout& layout,
     std::sort(sk.begin(), sk.end());
     for (const auto& [tile, dir, local] : sk) {
       // The receiver's segment length equals my matching edge length (same row/column span).
-      const std::int32_t len = (dir == 0 || dir == 4) ? m_local_width[static_cast<std::size_t>(local)]
+      const std::int32_t len = (dir == 0 || dir == 4)   ? m_local_width[static_cast<std::size_t>(local)]
                                : (dir == 2 || dir == 6) ? m_local_height[static_cast<std::size_t>(local)]
                                                         : 1;
       p.sends.push_back({local, dir, len});
@@ -94,13 +94,14 @@ void HaloExchange::visit_segment(std::int32_t local, std::int32_t dir, bool send
 }
 
 void HaloExchange::begin(HaloField<std::uint8_t>& field) {
-  POLDER_VERIFY(field.n_tiles() == m_local_tiles.size(), "halo field has ", field.n_tiles(),
-                " tiles, exchange plan ", m_local_tiles.size());
+  POLDER_VERIFY(field.n_tiles() == m_local_tiles.size(), "halo field has ", field.n_tiles(), " tiles, exchange plan ",
+                m_local_tiles.size());
   m_requests.clear();
   for (auto& p : m_peers) {
     MPI_Request req = MPI_REQUEST_NULL;
-    check_mpi(MPI_Irecv(p.recv_buffer.data(), static_cast<int>(p.recv_cells), MPI_BYTE, p.rank, 7301,
-                        m_comm.raw(), &req), "MPI_Irecv(halo)");
+    check_mpi(
+        MPI_Irecv(p.recv_buffer.data(), static_cast<int>(p.recv_cells), MPI_BYTE, p.rank, 7301, m_comm.raw(), &req),
+        "MPI_Irecv(halo)");
     m_requests.push_back(req);
   }
   for (auto& p : m_peers) {
@@ -113,8 +114,9 @@ void HaloExchange::begin(HaloField<std::uint8_t>& field) {
     }
     POLDER_VERIFY(k == p.send_cells, "halo pack size");
     MPI_Request req = MPI_REQUEST_NULL;
-    check_mpi(MPI_Isend(p.send_buffer.data(), static_cast<int>(p.send_cells), MPI_BYTE, p.rank, 7301,
-                        m_comm.raw(), &req), "MPI_Isend(halo)");
+    check_mpi(
+        MPI_Isend(p.send_buffer.data(), static_cast<int>(p.send_cells), MPI_BYTE, p.rank, 7301, m_comm.raw(), &req),
+        "MPI_Isend(halo)");
     m_requests.push_back(req);
   }
   for (const auto& lc : m_local_copies) {
@@ -129,7 +131,8 @@ void HaloExchange::begin(HaloField<std::uint8_t>& field) {
   }
   for (const auto& missing : m_missing) {
     const auto local = static_cast<std::size_t>(missing.first);
-    visit_segment(missing.first, missing.second, false, [&](std::int32_t r, std::int32_t c) { field.at(local, r, c) = 0; });
+    visit_segment(missing.first, missing.second, false,
+                  [&](std::int32_t r, std::int32_t c) { field.at(local, r, c) = 0; });
   }
 }
 

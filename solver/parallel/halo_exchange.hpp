@@ -23,7 +23,7 @@ struct HaloSegment {
 };
 
 class HaloExchange {
-public:
+ public:
   /// `local_tiles`: this rank's tiles in the order its HaloFields store them.
   HaloExchange(const Comm& comm, const grid::TileLayout& layout, const Decomposition& decomposition,
                std::vector<std::int32_t> local_tiles);
@@ -40,7 +40,7 @@ public:
   /// Number of neighbouring ranks this rank exchanges with (for tests and diagnostics).
   std::size_t n_peer_ranks() const { return m_peers.size(); }
 
-private:
+ private:
   struct Peer {
     int rank = -1;
     std::vector<HaloSegment> sends;  // local source tile + direction *at the receiver*

@@ -11,7 +11,7 @@ namespace polder::parallel {
 
 template <typename T>
 class HaloField {
-public:
+ public:
   HaloField(std::size_t n_local_tiles, std::int32_t tile_size, T fill = T{})
       : m_tile_size(tile_size),
         m_stride(tile_size + 2),
@@ -22,18 +22,14 @@ public:
   std::size_t n_tiles() const { return m_tile_values == 0 ? 0 : m_data.size() / m_tile_values; }
 
   /// Value at tile-local (row, col); row and col may be -1 or tile_size (the halo ring).
-  T& at(std::size_t local_tile, std::int32_t row, std::int32_t col) {
-    return m_data[offset(local_tile, row, col)];
-  }
+  T& at(std::size_t local_tile, std::int32_t row, std::int32_t col) { return m_data[offset(local_tile, row, col)]; }
   const T& at(std::size_t local_tile, std::int32_t row, std::int32_t col) const {
     return m_data[offset(local_tile, row, col)];
   }
-  std::span<T> tile(std::size_t local_tile) {
-    return {m_data.data() + local_tile * m_tile_values, m_tile_values};
-  }
+  std::span<T> tile(std::size_t local_tile) { return {m_data.data() + local_tile * m_tile_values, m_tile_values}; }
   void fill(T value) { std::fill(m_data.begin(), m_data.end(), value); }
 
-private:
+ private:
   std::size_t offset(std::size_t local_tile, std::int32_t row, std::int32_t col) const {
     return local_tile * m_tile_values + static_cast<std::size_t>((row + 1) * m_stride + (col + 1));
   }

@@ -35,7 +35,7 @@ inline OGRSpatialReference srs_of(const std::string& text) {
 
 struct RasterSpec {
   std::string driver = "GTiff";
-  std::string srs;                ///< "" = no CRS in the file
+  std::string srs;  ///< "" = no CRS in the file
   double geotransform[6] = {0, 1, 0, 0, 0, -1};
   int nx = 0, ny = 0;
   std::vector<std::vector<double>> bands;  ///< each nx * ny, row-major from the north
@@ -70,8 +70,8 @@ inline void write_raster(const std::string& path, const RasterSpec& spec) {
 }
 
 struct Polygon {
-  std::string wkt;                              ///< in the layer's CRS
-  std::variant<std::string, double> value;      ///< attribute value (text or number)
+  std::string wkt;                          ///< in the layer's CRS
+  std::variant<std::string, double> value;  ///< attribute value (text or number)
 };
 
 /// Writes a polygon layer (GPKG by default) with one attribute `field` (text or real).
@@ -89,8 +89,10 @@ inline void write_polygons(const std::string& path, const std::string& srs_text,
   layer->CreateField(&def);
   for (const auto& p : polygons) {
     OGRFeature f(layer->GetLayerDefn());
-    if (const auto* s = std::get_if<std::string>(&p.value)) f.SetField(0, s->c_str());
-    else f.SetField(0, std::get<double>(p.value));
+    if (const auto* s = std::get_if<std::string>(&p.value))
+      f.SetField(0, s->c_str());
+    else
+      f.SetField(0, std::get<double>(p.value));
     OGRGeometry* g = nullptr;
     if (OGRGeometryFactory::createFromWkt(p.wkt.c_str(), &srs, &g) != OGRERR_NONE) throw std::runtime_error("bad wkt");
     f.SetGeometryDirectly(g);
@@ -100,7 +102,7 @@ inline void write_polygons(const std::string& path, const std::string& srs_text,
 
 /// Transforms points from RD New to another CRS (traditional x/y order: lon/lat for EPSG:4326).
 class FromRd {
-public:
+ public:
   explicit FromRd(const std::string& target) : m_rd(srs_of(grid::k_rd_new_wkt)), m_target(srs_of(target)) {
     m_ct.reset(OGRCreateCoordinateTransformation(&m_rd, &m_target));
   }
@@ -110,7 +112,7 @@ public:
     return {px, py};
   }
 
-private:
+ private:
   struct Deleter {
     void operator()(OGRCoordinateTransformation* t) const { OGRCoordinateTransformation::DestroyCT(t); }
   };
@@ -127,11 +129,11 @@ namespace polder::testing {
 /// A fresh folder per test, the default test stack as a base, and shortcuts to run an ingest and
 /// read what it wrote.
 class IngestTest : public ::testing::Test {
-public:
+ public:
   /// The default test stack's window (rows 5000–5159, cols 5000–5199; cols < 5020 outside).
   static constexpr grid::GridWindow k_window{5000, 5000, 160, 200};
 
-protected:
+ protected:
   void SetUp() override {
     m_dir = std::filesystem::temp_directory_path() /
             ("polder_ingest_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));

@@ -54,8 +54,10 @@ Files prepare(const parallel::Comm& comm) {
         (fs::path(__FILE__).parent_path().parent_path().parent_path() / "configs/classmaps/lgn_to_polder.ini").string();
     gd::write_text(f.config, "[layer lu]\nvariable = land_use\nmap_year = 2021\nsource = lu_3035.tif\nclassmap = " +
                                  classmap + "\n[layer marsh]\nvariable = marsh_elevation\nsource = lu_3035.tif\n");
-    gd::write_text(f.bad_config, "[layer lu]\nvariable = land_use\nmap_year = 2021\nsource = lu_3035.tif\nband = 2\n"
-                                 "classmap = " + classmap + "\n");
+    gd::write_text(f.bad_config,
+                   "[layer lu]\nvariable = land_use\nmap_year = 2021\nsource = lu_3035.tif\nband = 2\n"
+                   "classmap = " +
+                       classmap + "\n");
   }
   comm.barrier();
   return f;

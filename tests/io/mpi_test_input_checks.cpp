@@ -74,7 +74,8 @@ TEST(InputChecksMpi, LowestCellIdWinsWhicheverRankFoundIt) {
   if (comm.size() == 1) {
     EXPECT_EQ(msg, "");
   } else {
-    EXPECT_NE(msg.find("national row " + std::to_string(1000 - (comm.size() - 1)) + ", col 7"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("national row " + std::to_string(1000 - (comm.size() - 1)) + ", col 7"), std::string::npos)
+        << msg;
   }
   EXPECT_TRUE(same_on_every_rank(comm, msg));
 }

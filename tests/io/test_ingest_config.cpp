@@ -23,10 +23,11 @@ std::string config_error(const std::string& file) {
 }  // namespace
 
 TEST_F(IngestTest, ConfigDefaultsAndPaths) {
-  const auto c = ig::read_ingest_config(config("[ingest]\nforest_reference_year = 2021  # NBI7\n"
-                                               "[layer lu]\nvariable = land_use\nmap_year = 2021\nsource = maps/lu.tif\n"
-                                               "[layer glg]\nvariable = glg\nsource = /abs/glg.asc\n"
-                                               "[layer soil]\nvariable = soil\nsource = soil.gpkg\nattribute = code\n"));
+  const auto c =
+      ig::read_ingest_config(config("[ingest]\nforest_reference_year = 2021  # NBI7\n"
+                                    "[layer lu]\nvariable = land_use\nmap_year = 2021\nsource = maps/lu.tif\n"
+                                    "[layer glg]\nvariable = glg\nsource = /abs/glg.asc\n"
+                                    "[layer soil]\nvariable = soil\nsource = soil.gpkg\nattribute = code\n"));
   ASSERT_EQ(c.layers.size(), 3U);
   EXPECT_EQ(c.forest_reference_year, 2021);
   EXPECT_EQ(c.layers[0].source, path("maps/lu.tif"));
@@ -69,7 +70,8 @@ TEST_F(IngestTest, ClassMapTargetsAreCheckedAgainstTheVariable) {
     ig::ClassMap::load(path("m.ini"), lu);
     FAIL();
   } catch (const ConfigError& e) {
-    EXPECT_HAS(std::string(e.what()), "m.ini:5: 'grasland_agri' is not a land_use class (did you mean 'grassland_agri'?)");
+    EXPECT_HAS(std::string(e.what()),
+               "m.ini:5: 'grasland_agri' is not a land_use class (did you mean 'grassland_agri'?)");
   }
   gd::write_text(path("m.ini"), "[classmap]\nvariable = soil\n[codes]\n1 = sand\n");
   EXPECT_THROW(ig::ClassMap::load(path("m.ini"), lu), ConfigError);

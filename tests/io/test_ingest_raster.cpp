@@ -62,7 +62,8 @@ TEST_F(IngestTest, Wgs84GeoTiffClassBoundaryLandsOnTheRightRdCells) {
         ASSERT_EQ(got, 0);
         continue;
       }
-      const auto [lon, lat] = to_wgs84(NationalGrid::x_center(k_window.col0 + c), NationalGrid::y_center(k_window.row0 + r));
+      const auto [lon, lat] =
+          to_wgs84(NationalGrid::x_center(k_window.col0 + c), NationalGrid::y_center(k_window.row0 + r));
       const double pixel = (lon - lon0) / dlon;
       if (std::abs(pixel - k_boundary) < 1e-3) continue;  // centre on the meridian itself
       const int expected = pixel < k_boundary ? 3 : 8;
@@ -134,7 +135,8 @@ TEST_F(IngestTest, FineRdRasterIsAveragedExactlyAndGapsTakeTheMissingValue) {
   std::copy(gt, gt + 6, spec.geotransform);
   spec.bands.emplace_back(static_cast<std::size_t>(spec.nx * spec.ny));
   for (int j = 0; j < spec.ny; ++j)
-    for (int i = 0; i < spec.nx; ++i) spec.bands[0][static_cast<std::size_t>(j * spec.nx + i)] = (i % 40) + (j % 40) / 100.0;
+    for (int i = 0; i < spec.nx; ++i)
+      spec.bands[0][static_cast<std::size_t>(j * spec.nx + i)] = (i % 40) + (j % 40) / 100.0;
   gd::write_raster(path("fine.tif"), spec);
 
   ingest(config("[layer marsh]\nvariable = marsh_elevation\nsource = fine.tif\nmissing = -1\n"), base());
@@ -169,7 +171,8 @@ TEST_F(IngestTest, ModeTakesTheMajorityClassOfFinePixels) {
   for (int j = 0; j < spec.ny; ++j)
     for (int i = 0; i < spec.nx; ++i) {
       const int cell = (j / 5) * k_window.n_cols + i / 5;
-      spec.bands[0][static_cast<std::size_t>(j * spec.nx + i)] = (j % 5) * 5 + (i % 5) < 13 ? majority(cell) : minority(cell);
+      spec.bands[0][static_cast<std::size_t>(j * spec.nx + i)] =
+          (j % 5) * 5 + (i % 5) < 13 ? majority(cell) : minority(cell);
     }
   gd::write_raster(path("fine_classes.tif"), spec);
   ingest(config("[layer lu]\nvariable = land_use\nmap_year = 2021\nsource = fine_classes.tif\n"), base());
@@ -207,16 +210,16 @@ TEST_F(IngestTest, LgnCodesAreMappedThroughTheClassMap) {
                 "/lgn_to_polder.ini\n"),
          base());
   const auto lu = read<std::uint8_t>(path("out.nc"), "land_use", k_2021);
-  for (int c = k_outside_cols; c < k_window.n_cols; ++c) ASSERT_EQ(lu[static_cast<std::size_t>(7 * k_window.n_cols + c)], polder[c % 6]);
+  for (int c = k_outside_cols; c < k_window.n_cols; ++c)
+    ASSERT_EQ(lu[static_cast<std::size_t>(7 * k_window.n_cols + c)], polder[c % 6]);
 }
 
 TEST_F(IngestTest, UnknownClassCodeNamesTheCodeTheCellAndTheClassMap) {
   // LGN code 7 does not exist; it sits in one cell inside the territory.
   write_aligned(path("lgn.tif"), "GTiff", "EPSG:28992", [](int r, int c) { return r == 33 && c == 77 ? 7 : 1; });
   const std::string map = classmaps() + "/lgn_to_polder.ini";
-  const auto msg =
-      ingest_error(config("[layer lu]\nvariable = land_use\nmap_year = 2021\nsource = lgn.tif\nclassmap = " + map + "\n"),
-                   base());
+  const auto msg = ingest_error(
+      config("[layer lu]\nvariable = land_use\nmap_year = 2021\nsource = lgn.tif\nclassmap = " + map + "\n"), base());
   EXPECT_HAS(msg, "layer 'lu'");
   EXPECT_HAS(msg, "source code 7 at the cell centred on x = 126937.5 m, y = 514162.5 m");
   EXPECT_HAS(msg, "is not in class map '" + map + "'");
@@ -226,7 +229,8 @@ TEST_F(IngestTest, UnknownClassCodeNamesTheCodeTheCellAndTheClassMap) {
 
 TEST_F(IngestTest, UnknownCodesOutsideTheTerritoryAndDefaultEntriesAreFine) {
   write_aligned(path("codes.tif"), "GTiff", "EPSG:28992", [](int, int c) { return c < 20 ? 99 : c < 100 ? 1 : 500; });
-  gd::write_text(path("map.ini"), "[classmap]\nvariable = land_use\n[codes]\n1 = forest\ndefault = arable  # all others\n");
+  gd::write_text(path("map.ini"),
+                 "[classmap]\nvariable = land_use\n[codes]\n1 = forest\ndefault = arable  # all others\n");
   ingest(config("[layer lu]\nvariable = land_use\nmap_year = 2021\nsource = codes.tif\nclassmap = map.ini\n"), base());
   const auto lu = read<std::uint8_t>(path("out.nc"), "land_use", k_2021);
   EXPECT_EQ(lu[5], 0);

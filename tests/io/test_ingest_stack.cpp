@@ -48,7 +48,8 @@ TEST_F(IngestTest, WindowCropsTheBase) {
                 base_soil[static_cast<std::size_t>((r + 10) * k_window.n_cols + c + 30)]);
   const auto msg = [&] {
     try {
-      ingest(config("[layer marsh]\nvariable = marsh_elevation\nvalue = 1\n"), base(), grid::GridWindow{4990, 5000, 20, 20});
+      ingest(config("[layer marsh]\nvariable = marsh_elevation\nvalue = 1\n"), base(),
+             grid::GridWindow{4990, 5000, 20, 20});
     } catch (const ConfigError& e) {
       return std::string(e.what());
     }
@@ -60,7 +61,8 @@ TEST_F(IngestTest, WindowCropsTheBase) {
 TEST_F(IngestTest, ProvinceRegionIsItsExtentInTheBase) {
   // The test stack's Utrecht (7) is national rows 5000–5159, cols 5020–5099: grown to whole tiles
   // (rows 4864–5375, cols 4864–5119) and cut to the base's window (rows 5000–5159, cols 5000–5199).
-  const auto s = ingest(config("[layer marsh]\nvariable = marsh_elevation\nvalue = 1\n"), base(), std::nullopt, "utrecht");
+  const auto s =
+      ingest(config("[layer marsh]\nvariable = marsh_elevation\nvalue = 1\n"), base(), std::nullopt, "utrecht");
   EXPECT_EQ(s.window, (grid::GridWindow{5000, 5000, 160, 120}));
   EXPECT_EQ(s.region, "utrecht");
   // As in `polder synth --region`, the territory is the province's cells only.
@@ -80,12 +82,14 @@ TEST_F(IngestTest, ProvinceRegionIsItsExtentInTheBase) {
 }
 
 TEST_F(IngestTest, WithoutBaseEveryVariableMustBeGiven) {
-  const auto msg = ingest_error(config("[ingest]\nforest_reference_year = 2020\n"
-                                       "[layer lu]\nvariable = land_use\nmap_year = 2021\nvalue = 3\n"
-                                       "[layer soil]\nvariable = soil\nvalue = 1\n"));
-  EXPECT_HAS(msg, "without --base every input-stack variable must come from a layer; missing: territory, province, "
-                  "peat_thickness, glg, ghg, ditch_fraction, forest_species, forest_age, yield_class, standing_volume, "
-                  "marsh_elevation, seagrass_since.");
+  const auto msg =
+      ingest_error(config("[ingest]\nforest_reference_year = 2020\n"
+                          "[layer lu]\nvariable = land_use\nmap_year = 2021\nvalue = 3\n"
+                          "[layer soil]\nvariable = soil\nvalue = 1\n"));
+  EXPECT_HAS(msg,
+             "without --base every input-stack variable must come from a layer; missing: territory, province, "
+             "peat_thickness, glg, ghg, ditch_fraction, forest_species, forest_age, yield_class, standing_volume, "
+             "marsh_elevation, seagrass_since.");
 }
 
 TEST_F(IngestTest, AStackFromLayersAlone) {
@@ -93,26 +97,38 @@ TEST_F(IngestTest, AStackFromLayersAlone) {
   // rest constants. Map years come from the land_use layers.
   const std::string rd = "EPSG:28992";
   const auto w = k_window;
-  gd::write_polygons(path("nl.gpkg"), rd, "nl", "name", true,
-                     {{"POLYGON((125500 511500,129500 511500,129500 514500,125500 514500,125500 511500))", std::string("nl")}});
+  gd::write_polygons(
+      path("nl.gpkg"), rd, "nl", "name", true,
+      {{"POLYGON((125500 511500,129500 511500,129500 514500,125500 514500,125500 511500))", std::string("nl")}});
   gd::RasterSpec lu;
   lu.srs = rd;
   lu.nx = w.n_cols;
   lu.ny = w.n_rows;
   const double gt[6] = {w.x_west_m(), 25, 0, w.y_north_m(), 0, -25};
   std::copy(gt, gt + 6, lu.geotransform);
-  lu.bands = {std::vector<double>(static_cast<std::size_t>(w.size()), 11), std::vector<double>(static_cast<std::size_t>(w.size()), 1)};
+  lu.bands = {std::vector<double>(static_cast<std::size_t>(w.size()), 11),
+              std::vector<double>(static_cast<std::size_t>(w.size()), 1)};
   gd::write_raster(path("lgn.tif"), lu);
-  std::string text = "[ingest]\nforest_reference_year = 2019\ntitle = layers only\n"
-                     "[layer territory]\nvariable = territory\nsource = nl.gpkg\nvalue = 1\n"
-                     "[layer lu2013]\nvariable = land_use\nmap_year = 2013\nsource = lgn.tif\nclassmap = " + classmaps() +
-                     "/lgn_to_polder.ini\n"
-                     "[layer lu2021]\nvariable = land_use\nmap_year = 2021\nsource = lgn.tif\nband = 2\nclassmap = " +
-                     classmaps() + "/lgn_to_polder.ini\n";
-  for (const auto& [var, value] : std::vector<std::pair<std::string, std::string>>{
-           {"province", "7"}, {"soil", "1"}, {"peat_thickness", "0"}, {"glg", "120"}, {"ghg", "40"},
-           {"ditch_fraction", "0.05"}, {"forest_species", "1"}, {"forest_age", "45"}, {"yield_class", "2"},
-           {"standing_volume", "210"}, {"marsh_elevation", "0"}, {"seagrass_since", "0"}})
+  std::string text =
+      "[ingest]\nforest_reference_year = 2019\ntitle = layers only\n"
+      "[layer territory]\nvariable = territory\nsource = nl.gpkg\nvalue = 1\n"
+      "[layer lu2013]\nvariable = land_use\nmap_year = 2013\nsource = lgn.tif\nclassmap = " +
+      classmaps() +
+      "/lgn_to_polder.ini\n"
+      "[layer lu2021]\nvariable = land_use\nmap_year = 2021\nsource = lgn.tif\nband = 2\nclassmap = " +
+      classmaps() + "/lgn_to_polder.ini\n";
+  for (const auto& [var, value] : std::vector<std::pair<std::string, std::string>>{{"province", "7"},
+                                                                                   {"soil", "1"},
+                                                                                   {"peat_thickness", "0"},
+                                                                                   {"glg", "120"},
+                                                                                   {"ghg", "40"},
+                                                                                   {"ditch_fraction", "0.05"},
+                                                                                   {"forest_species", "1"},
+                                                                                   {"forest_age", "45"},
+                                                                                   {"yield_class", "2"},
+                                                                                   {"standing_volume", "210"},
+                                                                                   {"marsh_elevation", "0"},
+                                                                                   {"seagrass_since", "0"}})
     text += "[layer " + var + "]\nvariable = " + var + "\nvalue = " + value + "\n";
   const auto s = ingest(config(text), "", w);
   EXPECT_EQ(s.map_years, (std::vector<std::int32_t>{2013, 2021}));
@@ -152,9 +168,10 @@ TEST_F(IngestTest, NoDataInsideTheTerritoryNeedsAMissingValue) {
   spec.bands.emplace_back(1600, 5.0);
   gd::write_raster(path("small.tif"), spec);
   const auto msg = ingest_error(config("[layer m]\nvariable = marsh_elevation\nsource = small.tif\n"), base());
-  EXPECT_HAS(msg, "layer 'm' ('" + path("small.tif") + "') has no data for 'marsh_elevation' at the cell centred on "
-                  "x = 125512.5 m, y = 514987.5 m (RD New; national row 5000, col 5020), which lies inside the "
-                  "territory; cover the territory or give 'missing = VALUE'");
+  EXPECT_HAS(msg, "layer 'm' ('" + path("small.tif") +
+                      "') has no data for 'marsh_elevation' at the cell centred on "
+                      "x = 125512.5 m, y = 514987.5 m (RD New; national row 5000, col 5020), which lies inside the "
+                      "territory; cover the territory or give 'missing = VALUE'");
 }
 
 TEST_F(IngestTest, AnExistingOutputNeedsForce) {

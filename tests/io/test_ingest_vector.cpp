@@ -49,7 +49,9 @@ TEST_F(IngestTest, GeoPackageSoilPolygonsInWgs84WithTextCodes) {
   gd::write_polygons(path("peat.gpkg"), wgs84, "peat", "thickness_cm", false,
                      {{cell_rectangle(10, 30, 60, 90, wgs84), 120.0}});
   const auto s = ingest(config("[layer soil]\nvariable = soil\nsource = soil.gpkg\nattribute = first_soilcode\n"
-                               "classmap = " + classmaps() + "/bodemkaart_to_polder.ini\nmissing = 3\n"
+                               "classmap = " +
+                               classmaps() +
+                               "/bodemkaart_to_polder.ini\nmissing = 3\n"
                                "[layer peat]\nvariable = peat_thickness\nsource = peat.gpkg\nattribute = thickness_cm\n"
                                "missing = 0\n"),
                         base());
@@ -97,16 +99,19 @@ TEST_F(IngestTest, UnknownPolygonCodeAttributeOrLayer) {
                       {cell_rectangle(0, 100, 160, 200, rd), std::string("PV99")}});
   const std::string map = classmaps() + "/provinces_to_polder.ini";
   auto msg = ingest_error(config("[layer province]\nvariable = province\nsource = prov.gpkg\nattribute = statcode\n"
-                                 "classmap = " + map + "\n"),
+                                 "classmap = " +
+                                 map + "\n"),
                           base());
   EXPECT_HAS(msg, "layer 'province'");
   EXPECT_HAS(msg, "statcode = 'PV99', a code class map '" + map + "' does not list");
   msg = ingest_error(config("[layer province]\nvariable = province\nsource = prov.gpkg\nattribute = statcod\n"
-                            "classmap = " + map + "\n"),
+                            "classmap = " +
+                            map + "\n"),
                      base());
   EXPECT_HAS(msg, "has no attribute 'statcod' (did you mean 'statcode'?)");
   msg = ingest_error(config("[layer province]\nvariable = province\nsource = prov.gpkg\nlayer = provincie\n"
-                            "attribute = statcode\nclassmap = " + map + "\n"),
+                            "attribute = statcode\nclassmap = " +
+                            map + "\n"),
                      base());
   EXPECT_HAS(msg, "no layer 'provincie' (did you mean 'provincies'?)");
   EXPECT_FALSE(std::filesystem::exists(path("out.nc")));
@@ -114,7 +119,8 @@ TEST_F(IngestTest, UnknownPolygonCodeAttributeOrLayer) {
 
 TEST_F(IngestTest, TerritoryFromAPolygonMasksEveryVariable) {
   const std::string rd = "EPSG:28992";
-  gd::write_polygons(path("nl.gpkg"), rd, "territory", "name", true, {{cell_rectangle(20, 40, 140, 180, rd), std::string("x")}});
+  gd::write_polygons(path("nl.gpkg"), rd, "territory", "name", true,
+                     {{cell_rectangle(20, 40, 140, 180, rd), std::string("x")}});
   const auto s = ingest(config("[layer territory]\nvariable = territory\nsource = nl.gpkg\nvalue = 1\n"), base());
   EXPECT_EQ(s.territory_cells, 120 * 140);
   const auto territory = read<std::uint8_t>(path("out.nc"), "territory");

@@ -70,7 +70,8 @@ TEST(ParameterSet, WrongUnitMissingAndUnusedAreErrors) {
 }
 
 TEST(ParameterSet, RejectsIncompleteOrInconsistentSections) {
-  EXPECT_NE(error_of({write_file("ps_nosrc.ini", "[a.b]\nvalue = 1\nunit = 1\n")}).find("has no 'source'"), std::string::npos);
+  EXPECT_NE(error_of({write_file("ps_nosrc.ini", "[a.b]\nvalue = 1\nunit = 1\n")}).find("has no 'source'"),
+            std::string::npos);
   EXPECT_NE(error_of({write_file("ps_field.ini", "[a.b]\nvalue = 1\nunits = 1\nsource = x\n")})
                 .find("unknown field 'units' (did you mean 'unit'?)"),
             std::string::npos);

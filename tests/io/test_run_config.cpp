@@ -57,15 +57,25 @@ TEST(RunConfig, UnknownKeyNamesFileAndSuggests) {
 
 TEST(RunConfig, RejectsBadValues) {
   const auto base = write_file("rc_base.ini", k_base);
-  EXPECT_NE(error_of([&] { load_run_config({base}, {"run.end_year=soon"}); }).find("is not an integer"), std::string::npos);
-  EXPECT_NE(error_of([&] { load_run_config({base}, {"run.end_year=1980"}); }).find("inverted year range"), std::string::npos);
-  EXPECT_NE(error_of([&] { load_run_config({base}, {"run.start_year=1950"}); }).find("outside 1990..2100"), std::string::npos);
-  EXPECT_NE(error_of([&] { load_run_config({base}, {"run.scenario=Hx"}); }).find("not a KNMI'23 scenario"), std::string::npos);
-  EXPECT_NE(error_of([&] { load_run_config({base}, {"processes.fire=maybe"}); }).find("not a boolean"), std::string::npos);
-  EXPECT_NE(error_of([&] { load_run_config({base}, {"grid.tile_size=512"}); }).find("outside 8..256"), std::string::npos);
-  EXPECT_NE(error_of([&] { load_run_config({base}, {"run.checkpoint_every=-1"}); }).find("must be >= 0"), std::string::npos);
-  EXPECT_NE(error_of([&] { load_run_config({base}, {"run.seed"}); }).find("expected section.key=value"), std::string::npos);
+  EXPECT_NE(error_of([&] { load_run_config({base}, {"run.end_year=soon"}); }).find("is not an integer"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { load_run_config({base}, {"run.end_year=1980"}); }).find("inverted year range"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { load_run_config({base}, {"run.start_year=1950"}); }).find("outside 1990..2100"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { load_run_config({base}, {"run.scenario=Hx"}); }).find("not a KNMI'23 scenario"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { load_run_config({base}, {"processes.fire=maybe"}); }).find("not a boolean"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { load_run_config({base}, {"grid.tile_size=512"}); }).find("outside 8..256"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { load_run_config({base}, {"run.checkpoint_every=-1"}); }).find("must be >= 0"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { load_run_config({base}, {"run.seed"}); }).find("expected section.key=value"),
+            std::string::npos);
   const auto no_output = write_file("rc_noout.ini", "[run]\ninput = a\nclimate = b\nparameters = p\n");
-  EXPECT_NE(error_of([&] { load_run_config({no_output}, {}); }).find("missing required key run.output"), std::string::npos);
-  EXPECT_NE(error_of([&] { load_run_config({"/nonexistent/x.ini"}, {}); }).find("cannot read config file"), std::string::npos);
+  EXPECT_NE(error_of([&] { load_run_config({no_output}, {}); }).find("missing required key run.output"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { load_run_config({"/nonexistent/x.ini"}, {}); }).find("cannot read config file"),
+            std::string::npos);
 }

@@ -51,8 +51,8 @@ TEST(HaloExchange, RingMatchesNeighbourCellsAcrossRanks) {
         const bool in_grid = nr >= 0 && nc >= 0 && nr < grid::NationalGrid::n_rows && nc < grid::NationalGrid::n_cols;
         const bool active_neighbour = in_grid && layout.active_count(layout.tile_of_cell(nr, nc)) > 0;
         const std::uint8_t expected = active_neighbour ? pattern(nr, nc) : 0;
-        ASSERT_EQ(field.at(i, r, c), expected) << "tile " << mine[i] << " ring (" << r << "," << c << ") rank "
-                                               << comm.rank();
+        ASSERT_EQ(field.at(i, r, c), expected)
+            << "tile " << mine[i] << " ring (" << r << "," << c << ") rank " << comm.rank();
         ++checked;
       }
   }

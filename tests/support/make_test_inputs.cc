@@ -6,7 +6,6 @@
 #include <string>
 
 #include "support/test_stack.hpp"
-#include "support/test_stack.hpp"
 
 int main(int argc, char** argv) {
   MPI_Init(&argc, &argv);

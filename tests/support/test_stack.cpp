@@ -72,8 +72,12 @@ void write_test_stack(const parallel::Comm& comm, const std::string& path, const
       const bool water = base == 13 || base == 14 || base == 17;
       // Soils: rows in bands; peat in the north-east quarter.
       const bool ne = r + block.row0 - w.row0 < w.n_rows / 3 && c > w.n_cols / 2;
-      soil[i] = water ? 0 : ne ? static_cast<std::uint8_t>(h % 3 == 0 ? 6 : 5) : static_cast<std::uint8_t>(1 + (gr / 16) % 4);
-      peat[i] = soil[i] == 5 ? 80.0F + static_cast<float>(h % 300) : soil[i] == 6 ? 5.0F + static_cast<float>(h % 35) : 0.0F;
+      soil[i] = water ? 0
+                : ne  ? static_cast<std::uint8_t>(h % 3 == 0 ? 6 : 5)
+                      : static_cast<std::uint8_t>(1 + (gr / 16) % 4);
+      peat[i] = soil[i] == 5   ? 80.0F + static_cast<float>(h % 300)
+                : soil[i] == 6 ? 5.0F + static_cast<float>(h % 35)
+                               : 0.0F;
       glg[i] = 40.0F + static_cast<float>(h % 120);
       ghg[i] = std::max(0.0F, glg[i] - 60.0F);
       ditch[i] = soil[i] == 5 ? 0.08F : 0.0F;
@@ -118,7 +122,8 @@ void overwrite(const std::string& path, const std::string& var, std::vector<std:
 }
 }  // namespace
 
-void overwrite_cell_f32(const std::string& path, const std::string& var, std::int32_t row, std::int32_t col, float value) {
+void overwrite_cell_f32(const std::string& path, const std::string& var, std::int32_t row, std::int32_t col,
+                        float value) {
   overwrite(path, var, {static_cast<std::size_t>(row), static_cast<std::size_t>(col)}, &value);
 }
 
@@ -139,7 +144,7 @@ namespace {
 
 /// An open file in define mode, closed (and checked) on destruction.
 class Editor {
-public:
+ public:
   explicit Editor(const std::string& path) : m_path(path) {
     check(nc_open(path.c_str(), NC_WRITE, &m_ncid), "reopen");
     check(nc_redef(m_ncid), "enter define mode");
@@ -158,7 +163,7 @@ public:
     if (status != NC_NOERR) throw std::runtime_error(m_path + ": cannot " + what + ": " + nc_strerror(status));
   }
 
-private:
+ private:
   std::string m_path;
   int m_ncid = -1;
 };
@@ -217,7 +222,8 @@ void rename_variable(const std::string& path, const std::string& from, const std
   e.check(nc_rename_var(e.ncid(), e.var(from), to.c_str()), "rename " + from);
 }
 
-void replace_variable(const std::string& path, const std::string& var, int nc_type, const std::vector<std::string>& dims) {
+void replace_variable(const std::string& path, const std::string& var, int nc_type,
+                      const std::vector<std::string>& dims) {
   Editor e(path);
   e.check(nc_rename_var(e.ncid(), e.var(var), (var + "_replaced").c_str()), "rename " + var);
   std::vector<int> ids;
@@ -283,14 +289,20 @@ void write_test_climate(const parallel::Comm& comm, const std::string& path, con
           for (std::size_t c = 0; c < per; ++c) {
             const bool future = opt.first_year + static_cast<std::int32_t>(y) > opt.last_observed_year;
             const double trend = 0.02 * static_cast<double>(y) * (future ? 1.0 + 0.2 * static_cast<double>(s) : 1.0);
-            const double base = spec.name == "tas" ? 10.0 : spec.name == "pr" ? 850.0 : spec.name == "pet" ? 560.0
-                              : spec.name == "precip_deficit" ? 140.0 : spec.name == "gw_anomaly" ? 1.0 : 2.0;
+            const double base = spec.name == "tas"              ? 10.0
+                                : spec.name == "pr"             ? 850.0
+                                : spec.name == "pet"            ? 560.0
+                                : spec.name == "precip_deficit" ? 140.0
+                                : spec.name == "gw_anomaly"     ? 1.0
+                                                                : 2.0;
             v.push_back(static_cast<float>(base + trend + 0.01 * static_cast<double>(c)));
           }
     }
     if (spec.gridded)
-      f.write<float>(spec.name, {0, 0, 0, 0}, {comm.is_root() ? scenarios.size() : 0, comm.is_root() ? n_years : 0,
-                                               comm.is_root() ? ny : 0, comm.is_root() ? nx : 0}, v);
+      f.write<float>(spec.name, {0, 0, 0, 0},
+                     {comm.is_root() ? scenarios.size() : 0, comm.is_root() ? n_years : 0, comm.is_root() ? ny : 0,
+                      comm.is_root() ? nx : 0},
+                     v);
     else
       f.write<float>(spec.name, {0, 0}, {comm.is_root() ? scenarios.size() : 0, comm.is_root() ? n_years : 0}, v);
   }

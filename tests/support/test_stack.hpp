@@ -25,7 +25,8 @@ void write_test_stack(const parallel::Comm& comm, const std::string& path, const
 
 /// Re-opens `path` and overwrites one cell (window-relative row/col) of a float or byte variable
 /// (map-year index for `land_use`). Serial helper: call on one rank only with a self communicator.
-void overwrite_cell_f32(const std::string& path, const std::string& var, std::int32_t row, std::int32_t col, float value);
+void overwrite_cell_f32(const std::string& path, const std::string& var, std::int32_t row, std::int32_t col,
+                        float value);
 void overwrite_cell_u8(const std::string& path, const std::string& var, std::int32_t row, std::int32_t col,
                        std::uint8_t value, std::size_t map_year_index = 0);
 void overwrite_cell_i16(const std::string& path, const std::string& var, std::int32_t row, std::int32_t col,
@@ -47,7 +48,8 @@ void overwrite_int32(const std::string& path, const std::string& var, std::size_
 void rename_variable(const std::string& path, const std::string& from, const std::string& to);
 /// Replaces `var` by a new, empty variable of NetCDF type `nc_type` (e.g. NC_SHORT) over `dims`; the
 /// old one is kept under the name `var + "_replaced"`.
-void replace_variable(const std::string& path, const std::string& var, int nc_type, const std::vector<std::string>& dims);
+void replace_variable(const std::string& path, const std::string& var, int nc_type,
+                      const std::vector<std::string>& dims);
 
 // ---- climate forcing ----------------------------------------------------------------------------
 struct TestClimateOptions {
