@@ -9,10 +9,9 @@ namespace polder::io {
 
 const std::vector<VariableSpec>& stack_variables() {
   static const std::vector<VariableSpec> specs = {
-      {"territory", NcType::u8, false, "1", "cell inside the reporting territory (active cell)", 0, 1, 0,
-       "0 1", "outside inside"},
-      {"province", NcType::u8, false, "1", "province (CBS PV20..PV31 as 1..12)", 1, 12, 0,
-       "1 2 3 4 5 6 7 8 9 10 11 12",
+      {"territory", NcType::u8, false, "1", "cell inside the reporting territory (active cell)", 0, 1, 0, "0 1",
+       "outside inside"},
+      {"province", NcType::u8, false, "1", "province (CBS PV20..PV31 as 1..12)", 1, 12, 0, "1 2 3 4 5 6 7 8 9 10 11 12",
        "groningen friesland drenthe overijssel flevoland gelderland utrecht noord_holland zuid_holland "
        "zeeland noord_brabant limburg"},
       {"land_use", NcType::u8, true, "1", "Polder land-use class", 1, 17, 0,
@@ -22,27 +21,25 @@ const std::vector<VariableSpec>& stack_variables() {
        "seagrass"},
       {"soil", NcType::u8, false, "1", "soil class", 0, 6, 0, "0 1 2 3 4 5 6",
        "no_soil sand marine_clay river_clay loess peat peaty"},
-      {"peat_thickness", NcType::f32, false, "cm", "thickness of the remaining peat layer", 0, 1500,
-       k_float_fill, "", ""},
-      {"glg", NcType::f32, false, "cm", "mean lowest groundwater level below surface (GLG)", 0, 500,
-       k_float_fill, "", ""},
-      {"ghg", NcType::f32, false, "cm", "mean highest groundwater level below surface (GHG)", -50, 500,
-       k_float_fill, "", ""},
-      {"ditch_fraction", NcType::f32, false, "1", "fraction of the cell that is ditch water", 0, 0.3,
-       k_float_fill, "", ""},
-      {"forest_species", NcType::u8, false, "1", "forest species group (NBI)", 0, 9, 0,
-       "0 1 2 3 4 5 6 7 8 9",
-       "none scots_pine douglas_fir spruce larch oak beech birch poplar other_broadleaves"},
-      {"forest_age", NcType::i16, false, "year", "stand age in the forest reference year (-1: no stand)", -1,
-       300, -1, "", ""},
-      {"yield_class", NcType::u8, false, "1", "yield-table class, 1 best .. 5 poorest (0: no stand)", 0, 5, 0,
+      {"peat_thickness", NcType::f32, false, "cm", "thickness of the remaining peat layer", 0, 1500, k_float_fill, "",
+       ""},
+      {"glg", NcType::f32, false, "cm", "mean lowest groundwater level below surface (GLG)", 0, 500, k_float_fill, "",
+       ""},
+      {"ghg", NcType::f32, false, "cm", "mean highest groundwater level below surface (GHG)", -50, 500, k_float_fill,
        "", ""},
+      {"ditch_fraction", NcType::f32, false, "1", "fraction of the cell that is ditch water", 0, 0.3, k_float_fill, "",
+       ""},
+      {"forest_species", NcType::u8, false, "1", "forest species group (NBI)", 0, 9, 0, "0 1 2 3 4 5 6 7 8 9",
+       "none scots_pine douglas_fir spruce larch oak beech birch poplar other_broadleaves"},
+      {"forest_age", NcType::i16, false, "year", "stand age in the forest reference year (-1: no stand)", -1, 300, -1,
+       "", ""},
+      {"yield_class", NcType::u8, false, "1", "yield-table class, 1 best .. 5 poorest (0: no stand)", 0, 5, 0, "", ""},
       {"standing_volume", NcType::f32, false, "m3 ha-1", "stem volume in the forest reference year", 0, 1500,
        k_float_fill, "", ""},
-      {"marsh_elevation", NcType::f32, false, "cm", "surface elevation relative to mean high water", -300,
-       300, k_float_fill, "", ""},
-      {"seagrass_since", NcType::i16, false, "year", "year a seagrass meadow established (0: never)", 0, 2100,
-       0, "", ""},
+      {"marsh_elevation", NcType::f32, false, "cm", "surface elevation relative to mean high water", -300, 300,
+       k_float_fill, "", ""},
+      {"seagrass_since", NcType::i16, false, "year", "year a seagrass meadow established (0: never)", 0, 2100, 0, "",
+       ""},
   };
   return specs;
 }
@@ -54,7 +51,8 @@ const VariableSpec& stack_variable(const std::string& name) {
 }
 
 const std::vector<std::int32_t>& default_map_years() {
-  static const std::vector<std::int32_t> years = {1970, 1990, 2004, 2009, 2013, 2017, 2021};
+  // 2025: extrapolated map continuing the 2017-2021 trends (docs/synthetic-netherlands.md, A34).
+  static const std::vector<std::int32_t> years = {1970, 1990, 2004, 2009, 2013, 2017, 2021, 2025};
   return years;
 }
 
@@ -179,8 +177,9 @@ void StackWriter::write(const std::string& var, const grid::GridWindow& block, s
   }
   POLDER_VERIFY(m_window.intersect(block) == block, "block outside the stack window writing ", var);
   POLDER_VERIFY(values.size() == static_cast<std::size_t>(block.size()), "block size mismatch writing ", var);
-  m_file.write<T>(var, {static_cast<std::size_t>(block.row0 - m_window.row0), static_cast<std::size_t>(block.col0 - m_window.col0)},
-                  {static_cast<std::size_t>(block.n_rows), static_cast<std::size_t>(block.n_cols)}, values);
+  m_file.write<T>(
+      var, {static_cast<std::size_t>(block.row0 - m_window.row0), static_cast<std::size_t>(block.col0 - m_window.col0)},
+      {static_cast<std::size_t>(block.n_rows), static_cast<std::size_t>(block.n_cols)}, values);
 }
 
 template <typename T>
@@ -198,8 +197,10 @@ void StackWriter::write_map_year(const std::string& var, std::size_t year_index,
                   {1, static_cast<std::size_t>(block.n_rows), static_cast<std::size_t>(block.n_cols)}, values);
 }
 
-template void StackWriter::write<std::uint8_t>(const std::string&, const grid::GridWindow&, std::span<const std::uint8_t>);
-template void StackWriter::write<std::int16_t>(const std::string&, const grid::GridWindow&, std::span<const std::int16_t>);
+template void StackWriter::write<std::uint8_t>(const std::string&, const grid::GridWindow&,
+                                               std::span<const std::uint8_t>);
+template void StackWriter::write<std::int16_t>(const std::string&, const grid::GridWindow&,
+                                               std::span<const std::int16_t>);
 template void StackWriter::write<float>(const std::string&, const grid::GridWindow&, std::span<const float>);
 template void StackWriter::write_map_year<std::uint8_t>(const std::string&, std::size_t, const grid::GridWindow&,
                                                         std::span<const std::uint8_t>);

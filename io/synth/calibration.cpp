@@ -258,8 +258,8 @@ Thresholds calibrate(const std::vector<CellDrivers>& samples, const parallel::Co
     t.orchard[ky] = cal.step(
         "orchards" + y, kha(g.orchard_kha), [](const CellDrivers& d) { return d.orchard; }, residual);
     t.arable[ky] = cal.step(
-        "arable" + y, kha(g.crt[1] - g.orchard_kha),
-        [k](const CellDrivers& d) { return d.arable[static_cast<std::size_t>(k)]; }, residual);
+        "arable" + y, kha(g.crt[1] - g.orchard_kha), [&t, k](const CellDrivers& d) { return arable_key(d, t, k); },
+        residual);
     t.tof[ky] = cal.step(
         "trees outside forest" + y, kha(g.trees_outside_forest_kha), [](const CellDrivers& d) { return d.tof; },
         residual);
@@ -281,7 +281,7 @@ Thresholds calibrate(const std::vector<CellDrivers>& samples, const parallel::Co
         const auto& d = samples[i];
         std::array<std::uint8_t, k_map_years> lu{};
         for (int k = 0; k < k_map_years; ++k) lu[static_cast<std::size_t>(k)] = classify(d, t, k, 0);
-        if (lu[k_map_years - 1] != static_cast<std::uint8_t>(LandUse::forest)) continue;
+        if (lu[k_reference_map_index] != static_cast<std::uint8_t>(LandUse::forest)) continue;
         const ForestStand s = forest_stand(d, t, lu);
         partial[chunk][0] += std::llround(static_cast<double>(s.raw_volume) * 100.0);
         partial[chunk][1] += 1;

@@ -15,8 +15,14 @@
 
 namespace polder::io::synth {
 
-inline constexpr int k_map_years = 7;  ///< 1970, 1990, 2004, 2009, 2013, 2017, 2021
-inline constexpr std::array<int, k_map_years> k_synth_map_years = {1970, 1990, 2004, 2009, 2013, 2017, 2021};
+/// Map years: 1970 (reconstructed baseline, assumption A1), the BKN/LULUCF map years 1990-2021, and 2025,
+/// an extrapolation that continues the 2017-2021 trends (assumption A34), so land-use change does not
+/// stop after the last real map (docs/synthetic-netherlands.md).
+inline constexpr int k_map_years = 8;  ///< 1970, 1990, 2004, 2009, 2013, 2017, 2021, 2025
+inline constexpr std::array<int, k_map_years> k_synth_map_years = {1970, 1990, 2004, 2009, 2013, 2017, 2021, 2025};
+/// Index of the 2021 map (the forest reference year of the stand attributes).
+inline constexpr int k_reference_map_index = 6;
+static_assert(k_synth_map_years[k_reference_map_index] == 2021);
 inline constexpr std::uint8_t k_never = k_map_years;  ///< "from map-year index": never
 
 struct CellDrivers {
@@ -43,6 +49,7 @@ struct CellDrivers {
   std::array<std::uint16_t, k_map_years> wet{};       ///< wetland development (per year: zones appear)
   std::array<std::uint16_t, k_map_years> afforest{};  ///< afforestation (per year: planting zones start)
   std::array<std::uint16_t, k_map_years> arable{};    ///< arable rather than grassland (per year: rotation)
+  std::uint16_t arable_organic = 0;                   ///< added to `arable` where the soil is organic (A35)
   float stand_u = 0;                                  ///< uniform draw of the forest stand (species, age)
   float stand_v = 0;                                  ///< second uniform draw of the stand
   float fine_u = 0;                                   ///< uniform draw of the cell

@@ -86,7 +86,9 @@ ForestStand forest_stand(const CellDrivers& d, const Thresholds& t,
     const int y0 = k_synth_map_years[static_cast<std::size_t>(first_stand - 1)];
     const int y1 = k_synth_map_years[static_cast<std::size_t>(first_stand)];
     const int established = y0 + 1 + std::min(y1 - y0 - 1, static_cast<int>(v * static_cast<float>(y1 - y0)));
-    age = k_forest_reference_year - established;
+    // Stands of the extrapolated 2025 map are established after the reference year: age 0 (the input
+    // range is 0-300; the engine plants a new stand at age 0 when the cell turns to forest).
+    age = std::max(0, k_forest_reference_year - established);
   }
 
   Site site = cover_sand;
@@ -111,7 +113,8 @@ ForestStand forest_stand(const CellDrivers& d, const Thresholds& t,
   fertility += 1.4F * (d.fine_u - 0.5F);
   out.yield_class = static_cast<std::uint8_t>(std::clamp(static_cast<int>(std::lround(fertility)), 1, 5));
 
-  const auto lu2021 = land_use[k_map_years - 1];
+  static_assert(k_synth_map_years[k_reference_map_index] == k_forest_reference_year);
+  const auto lu2021 = land_use[k_reference_map_index];
   if (lu2021 == forest || lu2021 == tof) {
     // Trees outside forest: rows and small groups, about 60 % of a closed stand's volume per ha (A12).
     out.raw_volume = raw_stem_volume(out.species, out.yield_class, out.age) * (lu2021 == tof ? 0.6F : 1.0F);

@@ -48,6 +48,19 @@ std::array<double, model::k_land_categories> crt_areas_kha(int year) {
     }
     return out;
   }
+  if (year > rows.back().year) {
+    // Extrapolation after the last reported year (assumption A34, docs/synthetic-netherlands.md): the
+    // annual change of the last reported interval (2020 -> 2023) continues, so the extrapolated 2025 map
+    // keeps converting land at the reported recent pace and the 2023 areas stay the reported ones.
+    const auto& a = rows[rows.size() - 2];
+    const auto& b = rows.back();
+    for (int c = 0; c < model::k_land_categories; ++c) {
+      const auto ci = static_cast<std::size_t>(c);
+      const double rate = (b.kha[ci] - a.kha[ci]) / static_cast<double>(b.year - a.year);
+      out[ci] = b.kha[ci] + rate * (year - b.year);
+    }
+    return out;
+  }
   for (int c = 0; c < model::k_land_categories; ++c) {
     std::vector<std::pair<int, double>> table;
     for (const auto& r : rows) table.emplace_back(r.year, r.kha[static_cast<std::size_t>(c)]);
@@ -62,11 +75,13 @@ LandTargets land_targets(int year) {
   t.crt = crt_areas_kha(year);
   // Assumption A2: heath ~40 kha now ("ongeveer 40.000 hectare" left of ~600,000 ha two centuries ago,
   // Staatsbosbeheer 2023), slightly more after heath restoration from forest since 2010.
-  t.heath_kha = interpolate({{1970, 42.0}, {1990, 40.0}, {2009, 40.0}, {2021, 42.0}}, year);
+  // 2025 (extrapolated map, A34): the 2017-2021 trend continued in every sub-class below.
+  t.heath_kha = interpolate({{1970, 42.0}, {1990, 40.0}, {2009, 40.0}, {2021, 42.0}, {2025, 42.67}}, year);
   // Assumption A3: heath + nature grassland. BKN2013 nature area 644.3 kha minus forest (~370), heath
   // (~40), reed/wet (~25) and other land (~38) leaves ~170 kha nature grassland in 2013; BKN2017 656 kha.
   // Growth since 1990 follows the national nature network (EHS/NNN) development; 1970 extrapolated.
-  t.open_nature_kha = interpolate({{1970, 150.0}, {1990, 170.0}, {2004, 198.0}, {2013, 212.0}, {2021, 222.0}}, year);
+  t.open_nature_kha =
+      interpolate({{1970, 150.0}, {1990, 170.0}, {2004, 198.0}, {2013, 212.0}, {2021, 222.0}, {2025, 227.0}}, year);
   // Assumption A4: orchards and perennial crops (fruit ~40 kha around 1970 falling to ~17 kha, tree
   // nurseries rising to ~20 kha; CBS agricultural census orders of magnitude, not verified).
   t.orchard_kha = interpolate({{1970, 47.0}, {1990, 43.0}, {2004, 40.0}, {2013, 38.0}, {2021, 38.0}}, year);
@@ -78,7 +93,8 @@ LandTargets land_targets(int year) {
   // (net -1,350 ha/yr); 2017–2021 lower (WENR 2021: net -1,925 ha in four years); before 2013 forest loss
   // was compensated by planting (rates assumed rising from 0.8 kha/yr in the 1970s).
   t.gross_deforestation_since_1970_kha = interpolate(
-      {{1970, 0.0}, {1990, 16.0}, {2004, 30.0}, {2009, 37.5}, {2013, 45.5}, {2017, 57.6}, {2021, 65.6}}, year);
+      {{1970, 0.0}, {1990, 16.0}, {2004, 30.0}, {2009, 37.5}, {2013, 45.5}, {2017, 57.6}, {2021, 65.6}, {2025, 73.6}},
+      year);
   // Assumption A8: salt marsh 15–20 kha incl. islands and the Delta (domain.md section 5, [U]); we use 16.
   t.salt_marsh_kha = 16.0;
   return t;

@@ -24,7 +24,8 @@ const std::vector<CrtAreaRow>& crt_reported_areas();
 inline constexpr double k_territory_kha = 4154.19;
 
 /// CRT area per category for `year`: linear between reported years; before 1990 extrapolated with the
-/// 1990–2004 annual changes (the documented 1970 reconstruction); after 2023 held.
+/// 1990–2004 annual changes (the documented 1970 reconstruction); after 2023 extrapolated with the
+/// 2020–2023 annual changes (the extrapolated 2025 map, assumption A34).
 std::array<double, model::k_land_categories> crt_areas_kha(int year);
 
 /// Everything the calibration aims at for one map year (kha).

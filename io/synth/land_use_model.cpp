@@ -1,5 +1,7 @@
 #include "synth/land_use_model.hpp"
 
+#include <algorithm>
+
 #include "synth/territory.hpp"
 
 namespace polder::io::synth {
@@ -26,6 +28,11 @@ std::uint8_t fixed_class(const CellDrivers& d, const Thresholds& t, int year_ind
   return 0;
 }
 
+std::uint32_t arable_key(const CellDrivers& d, const Thresholds& t, int year_index) {
+  const std::uint32_t key = d.arable[static_cast<std::size_t>(year_index)];
+  return d.organic >= t.peaty ? std::min<std::uint32_t>(key + d.arable_organic, 65535U) : key;
+}
+
 std::uint8_t classify(const CellDrivers& d, const Thresholds& t, int year_index, std::int16_t seagrass_since) {
   if (d.province == 0) return 0;
   if (const std::uint8_t f = fixed_class(d, t, year_index, seagrass_since); f != 0) return f;
@@ -44,7 +51,7 @@ std::uint8_t classify(const CellDrivers& d, const Thresholds& t, int year_index,
     return d.heath >= t.heath[k] ? code(LandUse::heath) : code(LandUse::grassland_nature);
   }
   if (d.orchard >= t.orchard[k]) return code(LandUse::orchard);
-  if (d.arable[k] >= t.arable[k]) return code(LandUse::arable);
+  if (arable_key(d, t, year_index) >= t.arable[k]) return code(LandUse::arable);
   if (d.tof >= t.tof[k]) return code(LandUse::trees_outside_forest);
   return code(LandUse::grassland_agri);
 }

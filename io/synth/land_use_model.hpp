@@ -16,6 +16,10 @@ namespace polder::io::synth {
 std::uint8_t fixed_class(const CellDrivers& d, const Thresholds& t, int year_index, std::int16_t seagrass_since);
 
 /// Full classification (Polder land-use code 1..17; 0 outside the territory).
+/// Arable ranking key of map year `year_index`: the rotation key, plus the organic-soil tendency
+/// (CellDrivers::arable_organic) where the cell's soil is peat or peaty (assumption A35).
+std::uint32_t arable_key(const CellDrivers& d, const Thresholds& t, int year_index);
+
 std::uint8_t classify(const CellDrivers& d, const Thresholds& t, int year_index, std::int16_t seagrass_since);
 
 /// True when the cell belongs to the 1970 forest.

@@ -4,6 +4,7 @@
 // groundwater depth (GLG, GHG) and the share of ditch water. Reference ranges and sources:
 // docs/synthetic-netherlands.md, section "Soils and water".
 
+#include <array>
 #include <cstdint>
 
 #include "synth/thresholds.hpp"
@@ -18,7 +19,9 @@ struct SoilAttributes {
   float ditch_fraction = 0;  ///< share of the cell that is ditch water
 };
 
+/// `land_use` is the cell's class in every map year: organic soils that are arable in most map years
+/// are drained deeper (assumption A35).
 SoilAttributes soil_attributes(const CellDrivers& d, const Thresholds& t, std::uint64_t seed, std::int32_t row,
-                               std::int32_t col);
+                               std::int32_t col, const std::array<std::uint8_t, k_map_years>& land_use);
 
 }  // namespace polder::io::synth

@@ -73,7 +73,7 @@ void Synthesizer::generate(const grid::GridWindow& window, int region_province, 
         }
         out.territory[i] = 1;
         out.province[i] = province[k];
-        const SoilAttributes soil = soil_attributes(d, t, m_model.seed(), r, c);
+        const SoilAttributes soil = soil_attributes(d, t, m_model.seed(), r, c, lu);
         out.soil[i] = soil.soil;
         out.peat_thickness[i] = quantise(soil.peat_cm, 1.0F);
         out.glg[i] = quantise(soil.glg_cm, 1.0F);

@@ -22,7 +22,7 @@ namespace pt = polder::testing;
 namespace {
 
 class InputChecks : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     m_dir = fs::temp_directory_path() /
             ("polder_checks_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
@@ -73,7 +73,7 @@ TEST_F(InputChecks, AValidStackPasses) {
   io::NcFile f(self(), m_path, io::NcFile::Mode::read);
   const auto info = io::check_stack_metadata(f);
   EXPECT_EQ(info.window, (grid::GridWindow{5000, 5000, 160, 200}));
-  EXPECT_EQ(info.map_years, (std::vector<std::int32_t>{1970, 1990, 2004, 2009, 2013, 2017, 2021}));
+  EXPECT_EQ(info.map_years, (std::vector<std::int32_t>{1970, 1990, 2004, 2009, 2013, 2017, 2021, 2025}));
   EXPECT_EQ(info.forest_reference_year, 2021);
   EXPECT_EQ(info.region, "test");
   EXPECT_NO_THROW(io::check_stack_values(f, info, self()));
@@ -101,8 +101,8 @@ TEST_F(InputChecks, EpsgCodeOtherThanRdNew) {
 TEST_F(InputChecks, WktOfAnotherCrs) {
   pt::delete_attribute(m_path, "crs", "epsg_code");
   pt::set_attribute_text(m_path, "crs", "crs_wkt",
-                              R"(PROJCS["ETRS89-extended / LAEA Europe",GEOGCS["ETRS89",AUTHORITY["EPSG","4258"]],)"
-                              R"(PROJECTION["Lambert_Azimuthal_Equal_Area"],AUTHORITY["EPSG","3035"]])");
+                         R"(PROJCS["ETRS89-extended / LAEA Europe",GEOGCS["ETRS89",AUTHORITY["EPSG","4258"]],)"
+                         R"(PROJECTION["Lambert_Azimuthal_Equal_Area"],AUTHORITY["EPSG","3035"]])");
   EXPECT_HAS(check(), "crs:crs_wkt describes EPSG:3035, expected EPSG:28992");
 }
 
@@ -330,9 +330,10 @@ TEST(FirstViolation, RaiseNamesFileVariableCellValueAndExpectation) {
     io::raise_first_violation(comm, "in.nc", v);
     FAIL() << "no exception";
   } catch (const InputError& e) {
-    EXPECT_STREQ(e.what(), "input file 'in.nc': variable 'land_use' (map year 2004) has a bad value at the cell "
-                           "centred on x = 125012.5 m, y = 514987.5 m (RD New; national row 5000, col 5000): value 0, "
-                           "expected a valid code");
+    EXPECT_STREQ(e.what(),
+                 "input file 'in.nc': variable 'land_use' (map year 2004) has a bad value at the cell "
+                 "centred on x = 125012.5 m, y = 514987.5 m (RD New; national row 5000, col 5000): value 0, "
+                 "expected a valid code");
   }
   EXPECT_NO_THROW(io::raise_first_violation(comm, "in.nc", std::nullopt));
 }
@@ -340,11 +341,12 @@ TEST(FirstViolation, RaiseNamesFileVariableCellValueAndExpectation) {
 // ---- climate forcing -------------------------------------------------------------------------------------
 
 class ClimateChecks : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
-    m_path = (fs::temp_directory_path() / ("polder_climate_" + std::string(::testing::UnitTest::GetInstance()
-                                                                                ->current_test_info()->name()) + ".nc"))
-                 .string();
+    m_path =
+        (fs::temp_directory_path() /
+         ("polder_climate_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + ".nc"))
+            .string();
     pt::write_test_climate(comm(), m_path);
   }
   void TearDown() override { fs::remove(m_path); }
@@ -392,8 +394,9 @@ TEST_F(ClimateChecks, YearsMustBeContiguous) {
 
 TEST_F(ClimateChecks, NaNAndHistoricalDifferencesAreFound) {
   pt::overwrite_climate_value(m_path, "tas", 4, 40, 2, 3, std::numeric_limits<float>::quiet_NaN());
-  EXPECT_HAS(check(), "variable 'tas' (scenario Hd, year 2030) at the climate cell centred on x = 162000.0 m, "
-                      "y = 490000.0 m: value NaN");
+  EXPECT_HAS(check(),
+             "variable 'tas' (scenario Hd, year 2030) at the climate cell centred on x = 162000.0 m, "
+             "y = 490000.0 m: value NaN");
   pt::overwrite_climate_value(m_path, "tas", 4, 40, 2, 3, 11.0F);
   pt::overwrite_climate_value(m_path, "pr", 2, 5, 0, 0, 999.0F);
   EXPECT_HAS(check(), "variable 'pr' differs between scenarios Ld");

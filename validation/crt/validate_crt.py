@@ -17,6 +17,13 @@ It prints a side-by-side table and diagnostics (forest increment and fellings, b
 and exits 1 when a check fails, 2 on a usage or input problem.
 
   /usr/bin/python3 validation/crt/validate_crt.py [--polder build/polder] [--ranks 2] [--reuse]
+      [--config configs/validation_national.ini] [--input STACK.nc] [--climate CLIMATE.nc] [--output OUT.h5]
+
+--input, --climate and --output override the paths of the configuration (passed to `polder run` as
+--input/--output and --set run.climate=...), so a second build directory can run the case without
+touching the committed default paths, e.g.
+  validate_crt.py --polder build-cal/polder --ranks 2 --input build-cal/data/national.nc \
+      --climate build-cal/data/climate.nc --output build-cal/out/validation_national.h5
 """
 import argparse
 import configparser
@@ -69,10 +76,7 @@ def run(cmd):
         sys.exit(2 if rc == 2 else 1)
 
 
-def ensure_input(polder, config, ranks):
-    cfg = configparser.ConfigParser(inline_comment_prefixes=("#",))
-    cfg.read(os.path.join(ROOT, config))
-    stack, climate = cfg["run"]["input"], cfg["run"]["climate"]
+def ensure_input(polder, stack, climate, ranks):
     if os.path.exists(os.path.join(ROOT, stack)) and os.path.exists(os.path.join(ROOT, climate)):
         return
     os.makedirs(os.path.dirname(os.path.join(ROOT, stack)), exist_ok=True)
@@ -185,24 +189,39 @@ def main():
     ap.add_argument("--ranks", type=int, default=1, help="MPI ranks for synth and run")
     ap.add_argument("--reuse", action="store_true", help="reuse existing run outputs instead of running polder")
     ap.add_argument("--reference", default=os.path.join(HERE, "crt_nl_net_emissions.csv"))
+    ap.add_argument("--input", help="input stack (overrides run.input of the configuration)")
+    ap.add_argument("--climate", help="climate file (overrides run.climate)")
+    ap.add_argument("--output", help="inventory output (overrides run.output); the +10 cm run writes beside it")
+    ap.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                    help="extra `polder run --set` override for both runs (repeatable; experiments only)")
     args = ap.parse_args()
 
     cfg = configparser.ConfigParser(inline_comment_prefixes=("#",))
     if not cfg.read(os.path.join(ROOT, args.config)):
         print("validate_crt: cannot read %s" % args.config, file=sys.stderr)
         return 2
-    output = cfg["run"]["output"]
+    output = args.output or cfg["run"]["output"]
+    stack = args.input or cfg["run"]["input"]
+    climate = args.climate or cfg["run"]["climate"]
+    # Paths on the command line of `polder run`, so the configuration's defaults need not exist.
+    paths = ["--input", stack, "--set", "run.climate=%s" % climate]
+    for kv in args.set:
+        paths += ["--set", kv]
+    if args.output:
+        paths += ["--set", "run.checkpoint_dir=%s" % os.path.join(os.path.dirname(output), "checkpoints")]
     slope_output = output.replace(".h5", "_wtd_plus_10cm.h5")
     parameters = cfg["run"]["parameters"]
     first_year = int(cfg["run"]["start_year"])
     ref = read_reference(args.reference, SUBMISSION)
 
     if not args.reuse or not os.path.exists(os.path.join(ROOT, output)):
-        ensure_input(args.polder, args.config, args.ranks)
-        run(mpi_prefix(args.ranks) + [args.polder, "run", "--config", args.config, "--quiet"])
+        ensure_input(args.polder, stack, climate, args.ranks)
+        os.makedirs(os.path.dirname(os.path.join(ROOT, output)) or ".", exist_ok=True)
+        run(mpi_prefix(args.ranks) + [args.polder, "run", "--config", args.config, "--quiet", "--output", output] + paths)
     if not args.reuse or not os.path.exists(os.path.join(ROOT, slope_output)):
-        run(mpi_prefix(args.ranks) + [args.polder, "run", "--config", args.config, "--quiet", "--output", slope_output,
-                                      "--set", "run.end_year=%d" % first_year,
+        ensure_input(args.polder, stack, climate, args.ranks)
+        run(mpi_prefix(args.ranks) + [args.polder, "run", "--config", args.config, "--quiet"] + paths +
+            ["--output", slope_output, "--set", "run.end_year=%d" % first_year,
                                       "--set", "run.parameters=%s validation/crt/wtd_plus_10cm.ini" % parameters])
 
     inv = Inventory(os.path.join(ROOT, output))

@@ -2,7 +2,7 @@
 """Validates a Polder input stack (polder synth / polder ingest) against the reference figures.
 
 For every map year it prints the area per CRT land category against the CRT 4.1 areas (interpolated
-between reported years; 1970 extrapolated as docs/synthetic-netherlands.md describes) and the difference
+between reported years; 1970 and 2025 extrapolated as docs/synthetic-netherlands.md describes) and the difference
 in percent, then organic soils, forest, salt marsh and seagrass against their references, forest
 attributes (mean standing volume, species shares), gross land-use changes between map years, and the
 CRS as GDAL reads it. Exits 1 if anything is outside its tolerance:
@@ -51,8 +51,10 @@ def crt_reference(year):
     if year < years[0]:
         y2004 = crt_reference(2004)
         return [CRT[1990][c] + (y2004[c] - CRT[1990][c]) / 14.0 * (year - 1990) for c in range(6)]
-    if year >= years[-1]:
-        return CRT[years[-1]]
+    if year > years[-1]:
+        # Extrapolated map years (2025, assumption A34): the 2020 -> 2023 annual change continued.
+        a, b = years[-2], years[-1]
+        return [CRT[b][c] + (CRT[b][c] - CRT[a][c]) / (b - a) * (year - b) for c in range(6)]
     for a, b in zip(years, years[1:]):
         if a <= year <= b:
             t = (year - a) / (b - a)
@@ -107,6 +109,8 @@ def main():
     species = np.zeros(10, dtype=np.int64)
     ages = []
     bad = []
+    # The forest attributes refer to the 2021 map (forest_reference_year), not to the last map year.
+    i_ref = years.index(2021) if 2021 in years else nyears - 1
     cat_of = np.zeros(256, dtype=np.int64) - 1
     for code, c in CODE_CAT.items():
         cat_of[code] = c
@@ -144,7 +148,7 @@ def main():
         for y, n in zip(*np.unique(sg[sg > 0], return_counts=True)):
             seagrass_since[int(y)] = seagrass_since.get(int(y), 0) + int(n)
         sp = ds["forest_species"][r0:r1, :][terr]
-        f2021 = lu[-1][terr] == 1
+        f2021 = lu[i_ref][terr] == 1
         vol = ds["standing_volume"][r0:r1, :][terr]
         vol_sum += float(vol[f2021].astype(np.float64).sum())
         vol_n += int(f2021.sum())
@@ -158,7 +162,7 @@ def main():
     if national and abs(kha(territory) / TERRITORY_KHA - 1) > 0.005:
         failures.append("territory outside +-0.5 %")
 
-    print("\nArea per CRT category (kha) vs CRT 4.1 (interpolated; 1970 reconstructed), difference %:")
+    print("\nArea per CRT category (kha) vs CRT 4.1 (interpolated; 1970 reconstructed, 2025 extrapolated), difference %:")
     print("  year " + "".join(f"{c + ' ' + n:>24s}" for c, n in zip(CRT_CODES, CATS)))
     for k, y in enumerate(years):
         ref = crt_reference(y)
