@@ -86,7 +86,8 @@ void burn_cell(const StepContext& ctx, CellState& s, std::size_t i, CellBooks& b
   s.burnt_year[i] = static_cast<std::int16_t>(ctx.year);
 }
 
-void grow_stand(const StepContext& ctx, CellState& s, std::size_t i, const CellClimate& k, CellBooks& b) {
+void grow_stand(const StepContext& ctx, CellState& s, std::size_t t, std::size_t i, const CellClimate& k,
+                CellBooks& b) {
   const auto& fp = ctx.parameters->forest;
   const std::uint8_t lu = s.land_use[i];
   kernels::StandState st;
@@ -103,6 +104,9 @@ void grow_stand(const StepContext& ctx, CellState& s, std::size_t i, const CellC
   in.growth_scale = lu == k_forest ? 1.0 : fp.trees_outside_forest_factor;
   in.harvested = lu == k_forest;
   in.renew_at_rotation = ctx.year > s.forest_reference_year;
+  if (in.renew_at_rotation && in.harvested && st.age + 1.0 >= fp.species[st.species].rotation_age_yr)
+    in.felling_draw = kernels::uniform01(ctx.seed, kernels::RandomStream::final_felling, ctx.year,
+                                         cell_position(s, *ctx.layout, t, i).id);
   const auto f = kernels::forest_year(fp, st, in);
   b.gain_biomass(f.growth_c + f.litterfall_c);
   b.lose_biomass(f.harvest_c + f.mortality_c + f.litterfall_c);
@@ -260,7 +264,7 @@ void run_processes(const StepContext& ctx, CellState& s, std::size_t t, std::spa
     open_books(b, s, i);
     if (fire) burn_cell(ctx, s, i, b);
     if (woody) {
-      grow_stand(ctx, s, i, k, b);
+      grow_stand(ctx, s, t, i, k, b);
     } else if (regrow) {
       const double target = kernels::vegetation_biomass(p.vegetation, lu);
       b.gain_biomass(std::min(target - b[Pool::biomass], p.vegetation.recovery_rate * target));

@@ -53,7 +53,20 @@ void read_organic(const ParameterSet& s, kernels::OrganicSoilParams& o,
   o.wtd_deep_cm = s.get("organic_soil.wtd_deep", "cm");
   if (!(o.wtd_deep_cm > o.wtd_shallow_cm))
     throw ConfigError("organic_soil.wtd_deep must be deeper than organic_soil.wtd_shallow");
-  o.co2_factor = table<model::k_land_categories>(s, "organic_soil.co2_factor", cats, "1");
+  // A category with organic_soil.tier1_co2.<category> uses that EF; the others the water-table response.
+  for (std::size_t c = 0; c < cats.size(); ++c) {
+    const std::string tier1 = "organic_soil.tier1_co2." + std::string(cats[c]);
+    o.tier1[c] = s.has(tier1);
+    if (o.tier1[c]) {
+      o.tier1_co2_c_t_ha[c] = s.get(tier1, "t CO2-C ha-1 yr-1");
+      if (s.has("organic_soil.co2_factor." + std::string(cats[c])))
+        throw ConfigError(cat("organic_soil.co2_factor.", cats[c], " and ", tier1,
+                              " both given: a category uses either the water-table response or a Tier 1 factor"));
+    } else {
+      o.co2_factor[c] = table_value(s, "organic_soil.co2_factor", cats[c], "1");
+    }
+  }
+  if (s.has("organic_soil.co2_factor.default")) s.get("organic_soil.co2_factor.default", "1");
   o.ch4_land_deep = table<model::k_land_categories>(s, "organic_soil.ch4_land.deep", cats, "kg CH4 ha-1 yr-1");
   o.ch4_land_shallow = table<model::k_land_categories>(s, "organic_soil.ch4_land.shallow", cats, "kg CH4 ha-1 yr-1");
   o.ch4_ditch_deep = table<model::k_land_categories>(s, "organic_soil.ch4_ditch.deep", cats, "kg CH4 ha-1 yr-1");
@@ -108,6 +121,10 @@ void read_forest(const ParameterSet& s, kernels::ForestParams& f) {
   f.stocking_min = s.get("forest.stocking_min", "1");
   f.stocking_max = s.get("forest.stocking_max", "1");
   f.stocking_reference_m3_ha = s.get("forest.stocking_reference_volume", "m3 ha-1");
+  f.final_felling_rate = s.get("forest.final_felling_rate", "yr-1");
+  if (f.final_felling_rate < 0.0 || f.final_felling_rate > 1.0)
+    throw ConfigError(
+        cat("forest.final_felling_rate = ", f.final_felling_rate, " must lie in 0..1 (a yearly probability)"));
   kernels::build_growth_table(f);
 }
 

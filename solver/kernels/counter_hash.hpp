@@ -14,7 +14,8 @@ enum class RandomStream : std::uint32_t {
   fire_ignition = 1,
   fire_spread = 2,
   land_use_schedule = 3,
-  marsh_erosion = 4
+  marsh_erosion = 4,
+  final_felling = 5
 };
 
 /// Uniform double in [0, 1) for (seed, stream, year, cell id, step).

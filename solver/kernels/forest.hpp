@@ -75,6 +75,8 @@ struct ForestParams {
   double stocking_min = 0.25;                     ///< r_min
   double stocking_max = 2.0;                      ///< r_max
   double stocking_reference_m3_ha = 20.0;         ///< V_r: below this managed volume r = 1
+  double final_felling_rate = 0.015;              ///< q: yr-1, chance a stand at or past rotation is clear-felled
+                                                  ///< in a projection year
   ForestGrowthTable table;                        ///< filled by build_growth_table
 };
 
@@ -157,7 +159,8 @@ struct StandYearInput {
   double deficit_mm = 0.0;            ///< precipitation deficit (drought mortality)
   double growth_scale = 1.0;          ///< 1 for forest, trees_outside_forest_factor for wooded patches
   bool harvested = true;              ///< thinning and final felling (forest land only)
-  bool renew_at_rotation = false;     ///< final felling when the age reaches the rotation age
+  bool renew_at_rotation = false;     ///< projection year: stands at or past rotation may be clear-felled
+  double felling_draw = 1.0;          ///< u in [0, 1): felled when u < final_felling_rate (projection only)
 };
 
 struct ForestFlux {
@@ -189,7 +192,11 @@ inline ForestFlux forest_year(const ForestParams& p, const StandState& s, const 
   double fellings = in.harvested ? p.harvest_fraction * f.increment_m3 : 0.0;
   f.new_age = s.age + 1.0;
   const bool renew_old = s.age < 0.0 && f.new_age >= 0.0;
-  const bool renew_rotation = in.renew_at_rotation && s.age < g.rotation_age_yr && f.new_age >= g.rotation_age_yr;
+  // After the year the age map describes, a stand at or past its rotation age is clear-felled with
+  // probability q a year (a per-cell draw): Dutch forests are not felled at a fixed rotation age, and
+  // felling every stand that reaches it would fell a whole age cohort at once.
+  const bool renew_rotation =
+      in.renew_at_rotation && s.age >= 0.0 && f.new_age >= g.rotation_age_yr && in.felling_draw < p.final_felling_rate;
   if (in.harvested && (renew_old || renew_rotation)) {
     fellings = volume + f.increment_m3 - mortality_m3;  // everything that stands is felled
     f.new_age = 0.0;

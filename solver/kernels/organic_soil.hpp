@@ -32,7 +32,11 @@ struct OrganicSoilParams {
   double wtd_offset_cm = 0.0;                ///< added to every WTD (sensitivity runs, measures)
   double wtd_shallow_cm = 20.0;              ///< z_shallow: shallow-drained factors at and above this WTD
   double wtd_deep_cm = 40.0;                 ///< z_deep: deep-drained factors at and below this WTD
-  std::array<double, model::k_land_categories> co2_factor{};     ///< F_cat
+  std::array<double, model::k_land_categories> co2_factor{};  ///< F_cat
+  /// Categories reported with a Tier 1 emission factor instead of the water-table response (the Dutch
+  /// inventory uses an EF per ha for cropland on organic soils): t CO2-C ha-1 yr-1, used where `tier1`.
+  std::array<bool, model::k_land_categories> tier1{};
+  std::array<double, model::k_land_categories> tier1_co2_c_t_ha{};
   std::array<double, model::k_land_categories> ch4_land_deep{};  ///< EF_land, kg CH4 ha-1 yr-1
   std::array<double, model::k_land_categories> ch4_land_shallow{};
   std::array<double, model::k_land_categories> ch4_ditch_deep{};  ///< EF_ditch, kg CH4 per ha of ditch
@@ -75,8 +79,10 @@ inline OrganicSoilFlux organic_soil_flux(const OrganicSoilParams& p, int categor
     const double thickness_cm = std::max(peat_c_t_ha, 0.0) / p.carbon_per_cm_t_c_ha;
     const double depth = std::min(wtd_cm, p.wtd_max_response_cm);
     const double exposed = depth > 0.0 ? std::min(1.0, thickness_cm / depth) : 1.0;
-    const double co2_t = p.co2_slope_t_co2_ha_per_10cm * 0.1 * std::max(0.0, depth - p.wtd_zero_emission_cm) * exposed *
-                         p.co2_factor[c] * temperature_factor;
+    const double co2_t = p.tier1[c]
+                             ? p.tier1_co2_c_t_ha[c] * (44.0 / 12.0) * temperature_factor
+                             : p.co2_slope_t_co2_ha_per_10cm * 0.1 * std::max(0.0, depth - p.wtd_zero_emission_cm) *
+                                   exposed * p.co2_factor[c] * temperature_factor;
     f.onsite_c_t_ha = co2_t * (12.0 / 44.0);
     f.doc_c_t_ha = p.doc_c_t_ha[c];
     const double deep = std::clamp((wtd_cm - p.wtd_shallow_cm) / (p.wtd_deep_cm - p.wtd_shallow_cm), 0.0, 1.0);

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "kernels/counter_hash.hpp"
 #include "kernels/forest.hpp"
 
 using namespace polder;
@@ -106,12 +107,39 @@ TEST(Forest, OldStandIsFelledAndRegenerated) {
 }
 
 TEST(Forest, RotationOnlyInProjections) {
-  const auto p = params();
+  auto p = params();
+  p.final_felling_rate = 0.02;
   const auto st = stand(p, 109.0, 300.0);
   kernels::StandYearInput history, projection;
+  history.felling_draw = 0.0;  // even a draw that would fell it: no rotation fellings in inventory years
   projection.renew_at_rotation = true;
+  projection.felling_draw = 0.019;
   EXPECT_FALSE(kernels::forest_year(p, st, history).renewed);
   EXPECT_TRUE(kernels::forest_year(p, st, projection).renewed);
+  projection.felling_draw = 0.021;  // not drawn this year
+  EXPECT_FALSE(kernels::forest_year(p, st, projection).renewed);
+}
+
+TEST(Forest, StandsPastRotationAreFelledAtTheFinalFellingRate) {
+  auto p = params();
+  p.final_felling_rate = 0.015;
+  kernels::StandYearInput projection;
+  projection.renew_at_rotation = true;
+  projection.felling_draw = 0.01;
+  EXPECT_TRUE(kernels::forest_year(p, stand(p, 150.0, 400.0), projection).renewed);  // long past rotation
+  EXPECT_FALSE(kernels::forest_year(p, stand(p, 50.0, 200.0), projection).renewed);  // too young
+  EXPECT_FALSE(kernels::forest_year(p, stand(p, -5.0, 200.0), projection).renewed);  // scheduled in 5 years
+  p.final_felling_rate = 0.0;                                                        // no final fellings at all
+  EXPECT_FALSE(kernels::forest_year(p, stand(p, 150.0, 400.0), projection).renewed);
+  // Over many cells the felled share of eligible stands is the rate.
+  p.final_felling_rate = 0.015;
+  int felled = 0;
+  const int n = 200000;
+  for (int id = 0; id < n; ++id) {
+    projection.felling_draw = kernels::uniform01(9, kernels::RandomStream::final_felling, 2030, id);
+    felled += kernels::forest_year(p, stand(p, 130.0, 400.0), projection).renewed ? 1 : 0;
+  }
+  EXPECT_NEAR(static_cast<double>(felled) / n, 0.015, 0.0015);
 }
 
 TEST(Forest, WoodedPatchesAreNotHarvested) {

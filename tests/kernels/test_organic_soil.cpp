@@ -114,6 +114,29 @@ TEST(OrganicSoil, CroplandFactor) {
   EXPECT_NEAR(c.onsite_c_t_ha, 1.3 * g.onsite_c_t_ha, 1e-12);
 }
 
+TEST(OrganicSoil, Tier1CategoryUsesItsFactorWhateverTheWaterTableAndThickness) {
+  auto p = params();
+  p.tier1[k_cropland] = true;
+  p.tier1_co2_c_t_ha[k_cropland] = 7.9;
+  // IPCC 2013 Wetlands Supplement Table 2.1: 7.9 t CO2-C/ha/yr, whatever the water table or layer.
+  for (const double wtd : {20.0, 50.0, 120.0}) {
+    const auto f = kernels::organic_soil_flux(p, k_cropland, false, 0.0, wtd, 1.0, k_thick_peat_c);
+    EXPECT_NEAR(f.onsite_c_t_ha, 7.9, 1e-12) << "WTD " << wtd;
+  }
+  const auto thin = kernels::organic_soil_flux(p, k_cropland, false, 0.0, 60.0, 1.0, 60.0);  // 10 cm of peat
+  EXPECT_NEAR(thin.onsite_c_t_ha, 7.9, 1e-12);
+  EXPECT_NEAR(kernels::organic_soil_flux(p, k_cropland, false, 0.0, 60.0, 1.5, 60.0).onsite_c_t_ha, 1.5 * 7.9, 1e-12);
+  // Limited by the carbon left: 3 t C of peat cannot lose 7.9 t C plus DOC.
+  const auto last = kernels::organic_soil_flux(p, k_cropland, false, 0.0, 60.0, 1.0, 3.0);
+  EXPECT_NEAR(last.onsite_c_t_ha + last.doc_c_t_ha, 3.0, 1e-12);
+  // Other categories keep the water-table response; rewetted cropland uses the rewetted factors.
+  EXPECT_DOUBLE_EQ(
+      kernels::organic_soil_flux(p, k_grassland, false, 0.0, 50.0, 1.0, k_thick_peat_c).onsite_c_t_ha,
+      kernels::organic_soil_flux(params(), k_grassland, false, 0.0, 50.0, 1.0, k_thick_peat_c).onsite_c_t_ha);
+  EXPECT_DOUBLE_EQ(kernels::organic_soil_flux(p, k_cropland, true, 0.0, 50.0, 1.0, k_thick_peat_c).onsite_c_t_ha,
+                   p.rewetted_co2_c_t_ha);
+}
+
 TEST(OrganicSoil, DrainageClassBlendsBetweenShallowAndDeep) {
   const auto p = params();
   const auto mid = kernels::organic_soil_flux(p, k_grassland, false, 0.05, 30.0, 1.0, k_thick_peat_c);
