@@ -243,20 +243,27 @@ Thresholds calibrate(const std::vector<CellDrivers>& samples, const parallel::Co
         "other land" + y, kha(g.crt[5]), [](const CellDrivers& d) { return d.other; }, residual);
 
     // Open nature: cleared 1970 forest goes to it first; the rest by the nature key.
-    const auto cleared = [&](const CellDrivers& d) { return in_1970_forest(d, t) && d.defor >= t.defor[ky]; };
+    // Stands cleared for farmland (A36) skip open nature and orchards and are ranked first for arable.
+    const auto to_farm = [&](const CellDrivers& d) {
+      return in_1970_forest(d, t) && d.defor >= t.defor[ky] && d.defor_to_farm;
+    };
+    const auto cleared = [&](const CellDrivers& d) {
+      return in_1970_forest(d, t) && d.defor >= t.defor[ky] && !d.defor_to_farm;
+    };
     const double cleared_n =
         static_cast<double>(cal.count([&](const CellDrivers& d) { return residual(d) && cleared(d); }));
     t.nature[ky] = cal.step(
         "heath and nature grassland" + y, kha(g.open_nature_kha) - cleared_n,
         [](const CellDrivers& d) { return d.nature; },
-        [&](const CellDrivers& d) { return residual(d) && !cleared(d); });
+        [&](const CellDrivers& d) { return residual(d) && !cleared(d) && !to_farm(d); });
     t.heath[ky] = cal.step(
         "heath" + y, kha(g.heath_kha), [](const CellDrivers& d) { return d.heath; },
         [&](const CellDrivers& d) {
           return classify(d, t, k, 0) == static_cast<std::uint8_t>(LandUse::grassland_nature);
         });
     t.orchard[ky] = cal.step(
-        "orchards" + y, kha(g.orchard_kha), [](const CellDrivers& d) { return d.orchard; }, residual);
+        "orchards" + y, kha(g.orchard_kha), [](const CellDrivers& d) { return d.orchard; },
+        [&](const CellDrivers& d) { return residual(d) && !to_farm(d); });
     t.arable[ky] = cal.step(
         "arable" + y, kha(g.crt[1] - g.orchard_kha), [&t, k](const CellDrivers& d) { return arable_key(d, t, k); },
         residual);

@@ -34,6 +34,7 @@ struct CellDrivers {
   std::uint8_t landscape = 0;                         ///< soil landscape label (Geography::soil_landscape)
   bool dune = false;                                  ///< inside the coastal dune belt
   bool reed_split = false;                            ///< a wetland cell here is reed marsh (else open water)
+  bool defor_to_farm = false;                         ///< a cleared 1970-forest stand here becomes farmland (A36)
   std::uint16_t marsh = 0;                            ///< salt-marsh candidacy (0: not a candidate)
   std::uint16_t tidal = 0;                            ///< tidal elevation rank (tidal water cells)
   std::uint16_t organic = 0;                          ///< organic-soil potential

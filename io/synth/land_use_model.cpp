@@ -10,6 +10,11 @@ using model::LandUse;
 
 namespace {
 constexpr std::uint8_t code(LandUse lu) { return static_cast<std::uint8_t>(lu); }
+
+/// A stand of the 1970 forest cleared for farmland by map year `year_index` (assumption A36).
+bool cleared_to_farm(const CellDrivers& d, const Thresholds& t, int year_index) {
+  return d.defor_to_farm && in_1970_forest(d, t) && d.defor >= t.defor[static_cast<std::size_t>(year_index)];
+}
 }  // namespace
 
 std::uint8_t fixed_class(const CellDrivers& d, const Thresholds& t, int year_index, std::int16_t seagrass_since) {
@@ -29,6 +34,9 @@ std::uint8_t fixed_class(const CellDrivers& d, const Thresholds& t, int year_ind
 }
 
 std::uint32_t arable_key(const CellDrivers& d, const Thresholds& t, int year_index) {
+  // Forest cleared for farmland becomes arable (A36: the temporary forests on farmland in Groningen and
+  // Drenthe went back to agriculture, mostly arable there).
+  if (cleared_to_farm(d, t, year_index)) return 65535U;
   const std::uint32_t key = d.arable[static_cast<std::size_t>(year_index)];
   return d.organic >= t.peaty ? std::min<std::uint32_t>(key + d.arable_organic, 65535U) : key;
 }
@@ -45,12 +53,14 @@ std::uint8_t classify(const CellDrivers& d, const Thresholds& t, int year_index,
   const bool base_forest = in_1970_forest(d, t);
   if (base_forest ? d.defor < t.defor[k] : d.afforest[k] >= t.afforest[k]) return code(LandUse::forest);
   if (d.other >= t.other[k]) return code(LandUse::sand_dunes);
-  // Cleared 1970 forest turns into open nature first (heath and drift-sand restoration).
+  // Cleared 1970 forest turns into open nature first (heath and drift-sand restoration), except the
+  // stands cleared for farmland (A36), which become arable.
   const bool cleared = base_forest && d.defor >= t.defor[k];
-  if (d.nature >= t.nature[k] || (cleared && t.nature[k] != k_none)) {
+  const bool to_farm = cleared && d.defor_to_farm;
+  if (!to_farm && (d.nature >= t.nature[k] || (cleared && t.nature[k] != k_none))) {
     return d.heath >= t.heath[k] ? code(LandUse::heath) : code(LandUse::grassland_nature);
   }
-  if (d.orchard >= t.orchard[k]) return code(LandUse::orchard);
+  if (!to_farm && d.orchard >= t.orchard[k]) return code(LandUse::orchard);
   if (arable_key(d, t, year_index) >= t.arable[k]) return code(LandUse::arable);
   if (d.tof >= t.tof[k]) return code(LandUse::trees_outside_forest);
   return code(LandUse::grassland_agri);

@@ -18,6 +18,8 @@ constexpr float k_arable_extra_drainage_cm = 35.0F;
 /// Extra depth under settlements on organic soils (raised with sand, drained for building): calibrated
 /// to 10 cm (A35; +35 cm put 4.E 0.5-0.8 Mt above the CRT, none left it 0.4 Mt below in 2005).
 constexpr float k_settlement_extra_drainage_cm = 10.0F;
+/// Peat over sand: below this value of the peat-depth noise the peat is thin, 40-78 cm (assumption A14).
+constexpr float k_thin_peat_over_sand = 0.6F;
 
 }  // namespace
 
@@ -60,10 +62,20 @@ SoilAttributes soil_attributes(const CellDrivers& d, const Thresholds& t, std::u
       ditch = 0.06F + 0.09F * n_ditch;  // peat meadows: narrow parcels with wide ditches, 6-15 % water
       a.peat_cm = 40.0F;
       {
-        // Thick peat in the western peat district (often 2-6 m), thinner elsewhere (assumption A14).
+        // Thick peat in the western peat district (often 2-6 m) over marine clay; over sand (the peat of
+        // the north-east, the Kop van Overijssel, the Peel and the brook valleys) most of the peat is a
+        // thin remnant just above the 40 cm veengrond limit (40-78 cm), with a minority of deeper peat
+        // (assumption A14). Peat turns into peaty soil where thin peat oxidises below 40 cm; the
+        // reported loss is ~2 kha/yr (-20 % in 35 years, kst-35141-2; domain.md section 1.5).
         const float depth = cell_noise(seed, s_peat_depth, row, col, 80.0);
         const float potential = static_cast<float>(d.organic) / 65535.0F;
-        a.peat_cm = 40.0F + std::pow(potential, 1.5F) * (60.0F + 640.0F * depth) + 20.0F * d.fine_u;
+        if (d.mineral == SoilClass::sand) {
+          const float deep = std::max(0.0F, depth - k_thin_peat_over_sand) / (1.0F - k_thin_peat_over_sand);
+          a.peat_cm = 40.0F + 30.0F * std::min(depth, k_thin_peat_over_sand) / k_thin_peat_over_sand +
+                      260.0F * deep * deep + 8.0F * d.fine_u;
+        } else {
+          a.peat_cm = 40.0F + std::pow(potential, 1.5F) * (60.0F + 640.0F * depth) + 20.0F * d.fine_u;
+        }
       }
       break;
     case SoilClass::peaty:
