@@ -28,7 +28,8 @@ for i in range(1, repeats + 1):
         p = f["provenance"].attrs
         years = int(p["end_year"]) - int(p["start_year"]) + 1
         cells = int(p["active_cells"])
-        rows.append(dict(wall=float(p["wall_time_s"]), loop=float(p["years_time_s"]), years=years, cells=cells,
+        rows.append(dict(wall=float(p["wall_time_s"]), loop=float(p["years_time_s"]), load=float(p["load_time_s"]),
+                         init=float(p["initialise_time_s"]), years=years, cells=cells,
                          rss=int(p["peak_rss_bytes"]), state=int(p["state_bytes_per_cell"]),
                          ranks=int(p["mpi_ranks"]), threads=int(p["omp_threads"])))
 med = lambda k: statistics.median(r[k] for r in rows)
@@ -37,7 +38,9 @@ cell_years = r0["cells"] * r0["years"]
 rate = cell_years / med("loop")
 traffic = 2 * r0["state"] * rate / 1e9  # state read and written once per cell-year
 print(f"national run: {r0['cells']} active cells x {r0['years']} years on {r0['ranks']} rank(s) x {r0['threads']} thread(s), {repeats} runs")
-print(f"  wall time (median): {med('wall'):.1f} s, of which yearly loop {med('loop'):.1f} s")
+print(f"  wall time (median): {med('wall'):.1f} s = load and check inputs {med('load'):.1f} s + initial state "
+      f"{med('init'):.1f} s + yearly loop {med('loop'):.1f} s (+ writing); all runs: "
+      + ", ".join(f"{r['wall']:.1f}" for r in rows))
 print(f"  cell-years per second (loop): {rate/1e6:.1f} M")
 print(f"  peak memory: {med('rss')/2**30:.2f} GiB in all ranks = {med('rss')/r0['cells']:.0f} bytes per active cell "
       f"(state {r0['state']} bytes per cell)")
