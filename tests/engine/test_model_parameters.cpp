@@ -2,6 +2,7 @@
 // ranges), and the derived tables are built.
 #include <gtest/gtest.h>
 
+#include "core/error.hpp"
 #include "engine_fixture.hpp"
 
 using namespace polder;
@@ -36,4 +37,29 @@ TEST(ModelParameters, MeasureFileOverridesAFactor) {
   const auto p = engine::read_model_parameters(io::ParameterSet::from(params));
   EXPECT_NEAR(kernels::soc_equilibrium(p.mineral, 2, static_cast<std::uint8_t>(model::LandUse::arable)),
               81.0 * 0.7 * 1.04, 1e-9);
+}
+
+TEST(ModelParameters, CroplandOrganicSoilsUseTheTier1Factor) {
+  const auto set = io::ParameterSet::load({polder::testing::parameter_file()});
+  const auto p = engine::read_model_parameters(set);
+  const auto crop = static_cast<std::size_t>(model::index(model::LandCategory::cropland));
+  const auto grass = static_cast<std::size_t>(model::index(model::LandCategory::grassland));
+  EXPECT_TRUE(p.organic.tier1[crop]);
+  EXPECT_DOUBLE_EQ(p.organic.tier1_co2_c_t_ha[crop], 7.9);
+  EXPECT_FALSE(p.organic.tier1[grass]);
+  EXPECT_DOUBLE_EQ(p.organic.co2_factor[grass], 1.0);
+  EXPECT_DOUBLE_EQ(p.forest.final_felling_rate, 0.015);
+}
+
+TEST(ModelParameters, BothTier1AndWaterTableFactorForOneCategoryIsAnError) {
+  const auto set = io::ParameterSet::load({polder::testing::parameter_file()});
+  std::vector<io::Parameter> params;
+  for (const auto& [name, q] : set.all()) params.push_back(q);
+  params.push_back({"organic_soil.co2_factor.cropland", 1.3, "1", "test", 1.0, 1.5, "", "test"});
+  try {
+    (void)engine::read_model_parameters(io::ParameterSet::from(params));
+    FAIL() << "no error for a category with both methods";
+  } catch (const ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find("organic_soil.tier1_co2.cropland"), std::string::npos) << e.what();
+  }
 }
