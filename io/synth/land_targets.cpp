@@ -91,8 +91,9 @@ LandTargets land_targets(int year) {
   t.urban_green_share = 0.15;
   // Assumption A7: gross deforestation (docs/synthetic-netherlands.md). 1990-2004 1.15 kha/yr: CBS
   // (Bodemstatistiek via degroenestad.nl): 115 km2 of forest lost and 210 km2 gained in 1996-2006; the
-  // same rate over 1970-1990 (A1: the 1990-2004 rates held then). 2004-2009 1.5 and 2009-2013 2.0 kha/yr
-  // assumed (forest area still growing to 2013, NatureToday 2017). 2013-2017 3.04 kha/yr: WENR
+  // same rate over 1970-1990 (A1: the 1990-2004 rates held then). 2004-2009 1.9 and 2009-2013 2.5 kha/yr:
+  // linear in time between the CBS rate (centred on 2001) and the WENR rate (centred on 2015), no
+  // figure found for these years (forest area still growing to 2013, NatureToday 2017). 2013-2017 3.04 kha/yr: WENR
   // (NatureToday, 21 Sep 2017: 3,036 ha/yr lost, 1,686 planted). 2017-2021 1.5 kha/yr: net -1,925 ha in
   // four years with the lowest planting in fifty years (below 1.69 kha/yr, so gross below 2.17 kha/yr;
   // WENR 2021), and the Natura-2000 restoration clearing since 2017 to be compensated is 3,400 ha in all
@@ -100,11 +101,11 @@ LandTargets land_targets(int year) {
   t.gross_deforestation_since_1970_kha = interpolate({{1970, 0.0},
                                                       {1990, 23.0},
                                                       {2004, 39.1},
-                                                      {2009, 46.6},
-                                                      {2013, 54.6},
-                                                      {2017, 66.76},
-                                                      {2021, 72.76},
-                                                      {2025, 78.76}},
+                                                      {2009, 48.6},
+                                                      {2013, 58.6},
+                                                      {2017, 70.76},
+                                                      {2021, 76.76},
+                                                      {2025, 82.76}},
                                                      year);
   // Assumption A8: salt marsh 15–20 kha incl. islands and the Delta (domain.md section 5, [U]); we use 16.
   t.salt_marsh_kha = 16.0;
