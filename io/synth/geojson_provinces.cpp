@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cstdint>
 #include <map>
 #include <memory>
 
@@ -123,12 +124,33 @@ class JsonReader {
       if (c == '\\') {
         if (m_pos >= m_text.size()) fail("unterminated escape");
         c = m_text[m_pos++];
-        if (c == 'u') {
-          // Outline names are plain UTF-8 in the file; keep a \uXXXX escape verbatim.
-          out += "\\u";
-          continue;
+        switch (c) {
+          case '"':
+          case '\\':
+          case '/':
+            out += c;
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          case 'n':
+            out += '\n';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 't':
+            out += '\t';
+            break;
+          case 'u':
+            append_utf8(out, code_point());
+            break;
+          default:
+            fail(cat("invalid escape '\\", c, "'"));
         }
-        out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
         continue;
       }
       out += c;
@@ -136,6 +158,42 @@ class JsonReader {
     if (m_pos >= m_text.size()) fail("unterminated string");
     ++m_pos;
     return out;
+  }
+  /// The code point of a \\uXXXX escape (after the 'u'), joining a UTF-16 surrogate pair.
+  std::uint32_t code_point() {
+    const auto hex4 = [this] {
+      if (m_pos + 4 > m_text.size()) fail("truncated \\u escape");
+      std::uint32_t v = 0;
+      const auto [ptr, ec] = std::from_chars(m_text.data() + m_pos, m_text.data() + m_pos + 4, v, 16);
+      if (ec != std::errc() || ptr != m_text.data() + m_pos + 4) fail("malformed \\u escape");
+      m_pos += 4;
+      return v;
+    };
+    const std::uint32_t u = hex4();
+    if (u < 0xD800 || u > 0xDFFF) return u;
+    if (u > 0xDBFF || m_text.substr(m_pos, 2) != "\\u") fail("unpaired UTF-16 surrogate in a \\u escape");
+    m_pos += 2;
+    const std::uint32_t low = hex4();
+    if (low < 0xDC00 || low > 0xDFFF) fail("unpaired UTF-16 surrogate in a \\u escape");
+    return 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+  }
+  static void append_utf8(std::string& out, std::uint32_t cp) {
+    const auto byte = [&out](std::uint32_t b) { out += static_cast<char>(static_cast<unsigned char>(b)); };
+    if (cp < 0x80) {
+      byte(cp);
+    } else if (cp < 0x800) {
+      byte(0xC0 | (cp >> 6));
+      byte(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      byte(0xE0 | (cp >> 12));
+      byte(0x80 | ((cp >> 6) & 0x3F));
+      byte(0x80 | (cp & 0x3F));
+    } else {
+      byte(0xF0 | (cp >> 18));
+      byte(0x80 | ((cp >> 12) & 0x3F));
+      byte(0x80 | ((cp >> 6) & 0x3F));
+      byte(0x80 | (cp & 0x3F));
+    }
   }
   Json number() {
     skip_space();

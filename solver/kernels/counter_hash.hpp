@@ -30,22 +30,10 @@ inline double uniform01(std::uint64_t seed, RandomStream stream, std::int32_t ye
   return static_cast<double>(bits & ((std::uint64_t{1} << 53) - 1)) * 0x1.0p-53;
 }
 
-/// Uniform double in [0, 1) for (seed, stream, year, cell id), sharing one Philox block among the four
-/// cells 4k .. 4k+3 (each takes its own 32-bit lane): a quarter of the work of `uniform01` for draws
-/// made for every cell, still a pure function of the cell id. 32 bits of resolution (2.3e-10).
-inline double uniform01_shared(std::uint64_t seed, RandomStream stream, std::int32_t year, std::int64_t cell_id) {
-  using Philox = r123::Philox4x32;
-  const auto block = static_cast<std::uint64_t>(cell_id) >> 2;
-  const Philox::key_type key = {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
-  const Philox::ctr_type ctr = {{static_cast<std::uint32_t>(block), static_cast<std::uint32_t>(block >> 32),
-                                 static_cast<std::uint32_t>(year) ^ (static_cast<std::uint32_t>(stream) << 24),
-                                 0x5ca1ab1eU}};
-  const auto r = Philox()(ctr, key);
-  return static_cast<double>(r[static_cast<std::size_t>(cell_id & 3)]) * 0x1.0p-32;
-}
-
-/// `uniform01_shared` for a sweep over cells in increasing id order: keeps the last Philox block, so
-/// runs of neighbouring cells in a row pay for one block per four cells. Same values as the function.
+/// Uniform doubles in [0, 1) for (seed, stream, year, cell id), one Philox block shared by the four
+/// cells 4k .. 4k+3 (each takes its own 32-bit lane), still a pure function of the cell id; 32 bits of
+/// resolution (2.3e-10). The last block is kept, so a sweep over cells in increasing id order pays
+/// for one block per four neighbouring cells.
 class SharedUniformStream {
  public:
   SharedUniformStream(std::uint64_t seed, RandomStream stream, std::int32_t year)
@@ -68,6 +56,11 @@ class SharedUniformStream {
   std::uint64_t m_block = ~std::uint64_t{0};
   r123::Philox4x32::ctr_type m_lanes{};
 };
+
+/// One draw of `SharedUniformStream` (the same value a sweep gives for that cell).
+inline double uniform01_shared(std::uint64_t seed, RandomStream stream, std::int32_t year, std::int64_t cell_id) {
+  return SharedUniformStream(seed, stream, year)(cell_id);
+}
 
 /// A 64-bit mix of an integer (SplitMix64 finaliser), for cheap deterministic choices.
 constexpr std::uint64_t mix64(std::uint64_t x) {

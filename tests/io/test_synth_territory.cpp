@@ -2,8 +2,10 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
+#include "core/error.hpp"
 #include "grid/national_grid.hpp"
 #include "synth/geojson_provinces.hpp"
 #include "synth/territory.hpp"
@@ -59,4 +61,31 @@ TEST(SynthTerritory, TotalMatchesTheReportingTerritory) {
   // Every water body adds cells (the drawn polygons are clipped against the outlines, not empty).
   const auto& waters = Territory::national().water_bodies();
   for (std::size_t w = 0; w < waters.size(); ++w) EXPECT_GT(c.water[w + 1], 1000) << waters[w].name;
+}
+
+namespace {
+
+/// A FeatureCollection of the twelve provinces as unit squares, province PV21 named `name` (JSON text).
+std::string twelve_squares(const std::string& name) {
+  std::string s = R"({"type":"FeatureCollection","features":[)";
+  for (int pv = 20; pv <= 31; ++pv) {
+    const std::string x = std::to_string((pv - 20) * 10);
+    s += std::string(pv > 20 ? "," : "") + R"({"type":"Feature","properties":{"statcode":"PV)" + std::to_string(pv) +
+         R"(","statnaam":")" + (pv == 21 ? name : "P") + R"("},"geometry":{"type":"Polygon","coordinates":[[[)" + x +
+         ",0],[" + x + ",1],[" + x + "1,1],[" + x + "1,0],[" + x + ",0]]]}}";
+  }
+  return s + "]}";
+}
+
+}  // namespace
+
+TEST(SynthTerritory, GeoJsonEscapesAreDecodedToUtf8) {
+  using io::synth::read_province_outlines;
+  EXPECT_EQ(read_province_outlines(twelve_squares("Frysl\\u00e2n"), "test")[1].name, "Frysl\xc3\xa2n");
+  EXPECT_EQ(read_province_outlines(twelve_squares("a\\/b\\\"c\\td"), "test")[1].name, "a/b\"c\td");
+  EXPECT_EQ(read_province_outlines(twelve_squares("\\u20ac \\ud83c\\udf37"), "test")[1].name,
+            "\xe2\x82\xac \xf0\x9f\x8c\xb7");  // euro sign, and a surrogate pair (tulip)
+  EXPECT_THROW(read_province_outlines(twelve_squares("bad \\q"), "test"), InputError);
+  EXPECT_THROW(read_province_outlines(twelve_squares("half \\ud83c"), "test"), InputError);
+  EXPECT_THROW(read_province_outlines(twelve_squares("short \\u00e"), "test"), InputError);
 }
