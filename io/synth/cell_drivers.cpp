@@ -53,6 +53,7 @@ enum Stream : std::uint64_t {
   s_zone_warp_col = 340,
   s_defor = 350,
   s_defor_farm = 360,
+  s_peat_farm = 370,
 };
 
 /// Share of the stands cleared outside heath, drift-sand and dune areas that go to farmland rather
@@ -69,14 +70,17 @@ bool on_wadden_island(double x_m, double y_m) {
   return y_m > 578000.0 || (x_m > 108000.0 && x_m < 123500.0 && y_m > 555800.0);
 }
 
-/// Arable tendency added on organic soils (peat and peaty; the soil class is known only after the
-/// calibration, so land_use_model.cpp adds it where the organic key reaches the peaty threshold),
-/// assumption A35: over sand (north-east and south-east: reclaimed bogs, peaty podzols, brook valleys
-/// with starch potatoes, cereals, maize, horticulture) arable farming is common; the peat meadows over
-/// marine clay of Holland and Friesland stay grassland. Tuned towards the 60-80 kha of cropland
-/// on organic soils the inventory implies; it gives 64 kha (1990) to 47 kha (2023) (docs/synthetic-netherlands.md).
-constexpr float k_arable_organic_sand = 0.30F;
-constexpr float k_arable_organic_clay = 0.06F;
+/// Arable farms on peat soils (assumption A35): a share of the peat parcels, drawn per parcel, is farmed
+/// as arable land (maize, arable crops, horticulture and tree nurseries) in every map; the key is added
+/// where the soil turns out to be peat (the soil class is known only after the calibration, so
+/// land_use_model.cpp adds it where the organic key reaches the peat threshold). Peaty soils get no extra
+/// tendency. Calibrated to the level and trend of CRT 4.B (docs/method.md section 11): about 55 kha of
+/// arable on peat in 1990 and 37 kha in 2021, plus 19 and 15 kha on peaty soils. Thin peaty layers
+/// under arable are used up within one or two decades at the Tier 1 factor (as observed in Drenthe:
+/// Alterra-rapport 1029, moerige gronden 1,291 ha in 1980 -> 353 ha in 2003), so the reported slow
+/// decline of 4.B needs the arable emissions to sit on peat that lasts.
+constexpr float k_arable_peat_farm_share = 0.35F;  ///< share of peat parcels farmed as arable
+constexpr float k_arable_peat_farm = 0.60F;        ///< their tendency: arable in every map
 
 float province_arable_bias(std::uint8_t province) {
   // Arable share per province, relative (CBS landbouwtelling orders of magnitude: Flevoland, Groningen
@@ -417,7 +421,8 @@ void DriverModel::evaluate_land(Cell cell, const RowNoise& noise, std::size_t k,
         unit_float(mix64(parcel.id ^ ((s_arable_year + static_cast<std::uint64_t>(y_i)) * 0x9E3779B97F4A7C15ULL)));
     d.arable[static_cast<std::size_t>(y_i)] = to_key(0.62F * base + 0.28F * parcel_u + 0.10F * rotation);
   }
-  d.arable_organic = to_key(d.mineral == SoilClass::sand ? k_arable_organic_sand : k_arable_organic_clay);
+  const bool peat_farm = unit_float(mix64(parcel.id ^ s_peat_farm)) < k_arable_peat_farm_share;
+  d.arable_peat = to_key(peat_farm ? k_arable_peat_farm : 0.0F);
   const bool edge = parcel.edge_across || parcel.edge_along;
   d.tof = to_key((sandy ? 0.35F : 0.15F) + (edge ? 0.4F : 0.0F) + 0.25F * d.fine_u);
 }

@@ -50,7 +50,7 @@ struct CellDrivers {
   std::array<std::uint16_t, k_map_years> wet{};       ///< wetland development (per year: zones appear)
   std::array<std::uint16_t, k_map_years> afforest{};  ///< afforestation (per year: planting zones start)
   std::array<std::uint16_t, k_map_years> arable{};    ///< arable rather than grassland (per year: rotation)
-  std::uint16_t arable_organic = 0;                   ///< added to `arable` where the soil is organic (A35)
+  std::uint16_t arable_peat = 0;                      ///< added to `arable` where the soil is peat (A35)
   float stand_u = 0;                                  ///< uniform draw of the forest stand (species, age)
   float stand_v = 0;                                  ///< second uniform draw of the stand
   float fine_u = 0;                                   ///< uniform draw of the cell

@@ -38,7 +38,7 @@ std::uint32_t arable_key(const CellDrivers& d, const Thresholds& t, int year_ind
   // Drenthe went back to agriculture, mostly arable there).
   if (cleared_to_farm(d, t, year_index)) return 65535U;
   const std::uint32_t key = d.arable[static_cast<std::size_t>(year_index)];
-  return d.organic >= t.peaty ? std::min<std::uint32_t>(key + d.arable_organic, 65535U) : key;
+  return d.organic >= t.peat ? std::min<std::uint32_t>(key + d.arable_peat, 65535U) : key;
 }
 
 std::uint8_t classify(const CellDrivers& d, const Thresholds& t, int year_index, std::int16_t seagrass_since) {

@@ -17,7 +17,7 @@ std::uint8_t fixed_class(const CellDrivers& d, const Thresholds& t, int year_ind
 
 /// Full classification (Polder land-use code 1..17; 0 outside the territory).
 /// Arable ranking key of map year `year_index`: the rotation key, plus the organic-soil tendency
-/// (CellDrivers::arable_organic) where the cell's soil is peat or peaty (assumption A35); the top key for
+/// (CellDrivers::arable_peat) where the cell's soil is peat (assumption A35); the top key for
 /// 1970 forest cleared for farmland (CellDrivers::defor_to_farm, assumption A36).
 std::uint32_t arable_key(const CellDrivers& d, const Thresholds& t, int year_index);
 

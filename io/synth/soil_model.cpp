@@ -82,7 +82,9 @@ SoilAttributes soil_attributes(const CellDrivers& d, const Thresholds& t, std::u
       glg = 70.0F + 60.0F * n_glg;  // Gt III-V
       fluctuation = 50.0F + 30.0F * n_ghg;
       ditch = 0.03F + 0.06F * n_ditch;
-      a.peat_cm = 5.0F + 34.0F * cell_noise(seed, s_peat_depth + 1, row, col, 12.0);
+      // Moerige gronden: a peaty layer of 15-40 cm, on average about 30 cm (Alterra-rapport 1029, Table 12:
+      // "moerige laag" 0.15-0.40 m, estimated mean 0.30 m). Thinner remnants are mapped as mineral soil.
+      a.peat_cm = 15.0F + 24.0F * cell_noise(seed, s_peat_depth + 1, row, col, 12.0);
       break;
     case SoilClass::marine_clay:
       glg = 95.0F + 85.0F * n_glg;  // Gt V-VI: 95-180 cm

@@ -169,3 +169,33 @@ TEST_F(SynthGenerate, TheSeedChangesTheCountryButNotItsCalibration) {
   EXPECT_EQ(per_year[3], 4416);
   EXPECT_EQ(per_year.back(), 26688);
 }
+
+TEST_F(SynthGenerate, ArableOnPeatLastsAndPeatyLayersFollowTheSurvey) {
+  // The Groene Hart peat district around Gouda (assumption A35 and the peaty-layer range of
+  // docs/synthetic-netherlands.md): a share of the peat parcels are arable farms that stay arable from
+  // map to map, so cropland emissions sit on peat that lasts; peaty layers are 15-40 cm.
+  const grid::GridWindow w{7500, 4000, 500, 600};
+  SynthBlock b;
+  synth->generate(w, 0, b);
+  const auto farmland = [](std::uint8_t lu) { return lu == 3 || lu == 8 || lu == 9; };
+  const auto arable = [](std::uint8_t lu) { return lu == 8 || lu == 9; };
+  std::int64_t peat_farmland = 0, peat_arable = 0, kept = 0, peaty = 0;
+  for (std::size_t i = 0; i < b.territory.size(); ++i) {
+    if (b.soil[i] == 6) {
+      ++peaty;
+      ASSERT_GE(b.peat_thickness[i], 15.0F) << i;
+      ASSERT_LT(b.peat_thickness[i], 40.0F) << i;
+    }
+    if (b.soil[i] != 5 || !farmland(b.land_use[1][i]) || !farmland(b.land_use[6][i])) continue;
+    ++peat_farmland;
+    if (!arable(b.land_use[1][i])) continue;
+    ++peat_arable;
+    kept += arable(b.land_use[6][i]) ? 1 : 0;
+  }
+  ASSERT_GT(peat_farmland, 20000);
+  EXPECT_GT(peaty, 100);
+  const double share = static_cast<double>(peat_arable) / static_cast<double>(peat_farmland);
+  EXPECT_GT(share, 0.2) << peat_arable << " of " << peat_farmland;
+  EXPECT_LT(share, 0.5) << peat_arable << " of " << peat_farmland;
+  EXPECT_GT(static_cast<double>(kept) / static_cast<double>(peat_arable), 0.9) << kept << " of " << peat_arable;
+}
