@@ -16,7 +16,7 @@ submission (crt_nl_net_emissions.csv beside this script, a copy of ../shared/ref
 It prints a side-by-side table and diagnostics (forest increment and fellings, burnt area, HWP, peat)
 and exits 1 when a check fails, 2 on a usage or input problem.
 
-  /usr/bin/python3 validation/crt/validate_crt.py [--polder build/polder] [--ranks 2] [--reuse]
+  /usr/bin/python3 validation/crt/validate_crt.py [--polder build/polder] [--ranks 2] [--reuse] [--fresh-input]
       [--config configs/validation_national.ini] [--input STACK.nc] [--climate CLIMATE.nc] [--output OUT.h5]
 
 --input, --climate and --output override the paths of the configuration (passed to `polder run` as
@@ -76,8 +76,8 @@ def run(cmd):
         sys.exit(2 if rc == 2 else 1)
 
 
-def ensure_input(polder, stack, climate, ranks):
-    if os.path.exists(os.path.join(ROOT, stack)) and os.path.exists(os.path.join(ROOT, climate)):
+def ensure_input(polder, stack, climate, ranks, fresh=False):
+    if not fresh and os.path.exists(os.path.join(ROOT, stack)) and os.path.exists(os.path.join(ROOT, climate)):
         return
     os.makedirs(os.path.dirname(os.path.join(ROOT, stack)), exist_ok=True)
     run(mpi_prefix(ranks) + [polder, "synth", "--region", "national", "--output", stack, "--climate-output", climate])
@@ -188,6 +188,8 @@ def main():
     ap.add_argument("--config", default="configs/validation_national.ini")
     ap.add_argument("--ranks", type=int, default=1, help="MPI ranks for synth and run")
     ap.add_argument("--reuse", action="store_true", help="reuse existing run outputs instead of running polder")
+    ap.add_argument("--fresh-input", action="store_true",
+                    help="make the input with `polder synth` even when the stack exists (the CTest case does)")
     ap.add_argument("--reference", default=os.path.join(HERE, "crt_nl_net_emissions.csv"))
     ap.add_argument("--input", help="input stack (overrides run.input of the configuration)")
     ap.add_argument("--climate", help="climate file (overrides run.climate)")
@@ -214,6 +216,8 @@ def main():
     first_year = int(cfg["run"]["start_year"])
     ref = read_reference(args.reference, SUBMISSION)
 
+    if args.fresh_input:
+        ensure_input(args.polder, stack, climate, args.ranks, fresh=True)
     if not args.reuse or not os.path.exists(os.path.join(ROOT, output)):
         ensure_input(args.polder, stack, climate, args.ranks)
         os.makedirs(os.path.dirname(os.path.join(ROOT, output)) or ".", exist_ok=True)
