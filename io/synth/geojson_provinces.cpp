@@ -159,7 +159,7 @@ class JsonReader {
     ++m_pos;
     return out;
   }
-  /// The code point of a \\uXXXX escape (after the 'u'), joining a UTF-16 surrogate pair.
+  /// The code point of a \\u escape (four hex digits after the 'u'), joining a UTF-16 surrogate pair.
   std::uint32_t code_point() {
     const auto hex4 = [this] {
       if (m_pos + 4 > m_text.size()) fail("truncated \\u escape");

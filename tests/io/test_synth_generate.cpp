@@ -7,6 +7,8 @@
 
 #include <memory>
 
+#include "model/land_use.hpp"
+#include "model/soil_class.hpp"
 #include "netcdf/input_checks.hpp"
 #include "netcdf/stack_schema.hpp"
 #include "synth/synthesizer.hpp"
@@ -177,16 +179,18 @@ TEST_F(SynthGenerate, ArableOnPeatLastsAndPeatyLayersFollowTheSurvey) {
   const grid::GridWindow w{7500, 4000, 500, 600};
   SynthBlock b;
   synth->generate(w, 0, b);
-  const auto farmland = [](std::uint8_t lu) { return lu == 3 || lu == 8 || lu == 9; };
-  const auto arable = [](std::uint8_t lu) { return lu == 8 || lu == 9; };
+  using model::LandUse;
+  const auto is = [](std::uint8_t code, auto value) { return code == static_cast<std::uint8_t>(value); };
+  const auto arable = [&](std::uint8_t lu) { return is(lu, LandUse::arable) || is(lu, LandUse::orchard); };
+  const auto farmland = [&](std::uint8_t lu) { return arable(lu) || is(lu, LandUse::grassland_agri); };
   std::int64_t peat_farmland = 0, peat_arable = 0, kept = 0, peaty = 0;
   for (std::size_t i = 0; i < b.territory.size(); ++i) {
-    if (b.soil[i] == 6) {
+    if (is(b.soil[i], model::SoilClass::peaty)) {
       ++peaty;
       ASSERT_GE(b.peat_thickness[i], 15.0F) << i;
       ASSERT_LT(b.peat_thickness[i], 40.0F) << i;
     }
-    if (b.soil[i] != 5 || !farmland(b.land_use[1][i]) || !farmland(b.land_use[6][i])) continue;
+    if (!is(b.soil[i], model::SoilClass::peat) || !farmland(b.land_use[1][i]) || !farmland(b.land_use[6][i])) continue;
     ++peat_farmland;
     if (!arable(b.land_use[1][i])) continue;
     ++peat_arable;
