@@ -192,7 +192,38 @@ RunConfig load_run_config(const std::vector<std::string>& files, const std::vect
   return c;
 }
 
-void check_paths(const RunConfig& c) {
+bool same_file(const std::string& a_path, const std::string& b_path) {
+  const fs::path a(a_path), b(b_path);
+  std::error_code ec;
+  if (fs::exists(a, ec) && fs::exists(b, ec)) {
+    const bool eq = fs::equivalent(a, b, ec);
+    if (!ec) return eq;
+  }
+  return fs::weakly_canonical(fs::absolute(a), ec) == fs::weakly_canonical(fs::absolute(b), ec);
+}
+
+namespace {
+
+/// Refuses `written` (key `key`) if it is a folder or resolves to any of the files the run reads.
+void refuse_overwrite(const char* key, const std::string& written,
+                      const std::vector<std::pair<std::string, std::string>>& read) {
+  std::error_code ec;
+  if (fs::is_directory(written, ec) || fs::path(written).filename().empty())
+    throw InputError(cat(key, " = '", written, "' is a folder, not a file name"));
+  for (const auto& [what, path] : read) {
+    if (same_file(written, path))
+      throw InputError(cat(key, " = '", written, "' is the same file as ", what, " '", path,
+                           "', which the run reads: refusing to overwrite an input"));
+  }
+}
+
+}  // namespace
+
+std::string checkpoint_path(const std::string& checkpoint_dir, std::int32_t year) {
+  return (fs::path(checkpoint_dir) / ("polder_checkpoint_" + std::to_string(year) + ".h5")).string();
+}
+
+void check_paths(const RunConfig& c, const std::vector<std::string>& also_read) {
   const auto need = [](const char* key, const std::string& path) {
     if (!fs::is_regular_file(path)) throw InputError(cat(key, " = '", path, "': file not found"));
   };
@@ -211,6 +242,27 @@ void check_paths(const RunConfig& c) {
     fs::remove(probe, ec);
     if (!ok) throw InputError(cat(key, " = '", value, "': folder '", dir.string(), "' is not writable"));
   };
+  // Nothing written may be a file the run reads.
+  std::vector<std::pair<std::string, std::string>> read;
+  for (const auto& f : c.source_files) read.emplace_back("the config file", f);
+  read.emplace_back("run.input", c.input_path);
+  read.emplace_back("run.climate", c.climate_path);
+  for (const auto& p : c.parameter_files) read.emplace_back("the parameter file", p);
+  refuse_overwrite("run.output", c.output_path, read);
+  for (const auto& p : also_read) {
+    if (same_file(c.output_path, p))
+      throw InputError(cat("run.output = '", c.output_path, "' is the same file as the checkpoint restarted from '", p,
+                           "', which the run reads: refusing to overwrite an input"));
+  }
+  // Checkpoints against the checkpoint a restart reads are checked once its year is known (Simulation).
+  if (c.checkpoint_every > 0) {
+    for (std::int32_t y = c.start_year; y < c.end_year; ++y) {
+      if ((y - c.start_year + 1) % c.checkpoint_every != 0) continue;
+      refuse_overwrite("run.checkpoint_dir", checkpoint_path(c.checkpoint_dir, y), read);
+      if (same_file(checkpoint_path(c.checkpoint_dir, y), c.output_path))
+        throw InputError(cat("run.output = '", c.output_path, "' is also the checkpoint of ", y));
+    }
+  }
   const fs::path out = fs::path(c.output_path);
   writable("run.output", out.has_parent_path() ? out.parent_path() : fs::path("."), c.output_path);
   if (c.checkpoint_every > 0) writable("run.checkpoint_dir", fs::path(c.checkpoint_dir), c.checkpoint_dir);

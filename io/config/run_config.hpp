@@ -43,8 +43,18 @@ const std::vector<std::string>& run_config_keys();
 /// did-you-mean suggestion for unknown keys. File existence of inputs is checked by `check_paths`.
 RunConfig load_run_config(const std::vector<std::string>& files, const std::vector<std::string>& overrides);
 
-/// Checks that input, climate and parameter files exist and the output folder can be written.
-/// Throws InputError naming the key and the path.
-void check_paths(const RunConfig& config);
+/// Checks that input, climate and parameter files exist and the output folder can be written, and
+/// that nothing the run writes (the inventory, its checkpoints) resolves to a file the run reads (the
+/// config files, input stack, climate file, parameter files and `also_read`, e.g. the checkpoint a
+/// restart starts from): a typo must never replace an input with an inventory. Throws InputError
+/// naming the key and both paths.
+void check_paths(const RunConfig& config, const std::vector<std::string>& also_read = {});
+
+/// True when two paths name the same file: the same inode where both exist (hard and symbolic links
+/// included), else the same normalised absolute path.
+bool same_file(const std::string& a, const std::string& b);
+
+/// The checkpoint file a run writes after `year` into `checkpoint_dir`.
+std::string checkpoint_path(const std::string& checkpoint_dir, std::int32_t year);
 
 }  // namespace polder::io

@@ -64,12 +64,14 @@ int cmd_run(const Args& args, const parallel::Comm& world) {
 
   engine::SimulationOptions options;
   options.config = io::load_run_config(configs, sets);
-  io::check_paths(options.config);
+  std::vector<std::string> also_read;
   if (vm.count("restart")) {
     options.restart_path = vm["restart"].as<std::string>();
     if (!std::filesystem::is_regular_file(*options.restart_path))
       throw InputError(cat("--restart '", *options.restart_path, "': file not found"));
+    also_read.push_back(*options.restart_path);
   }
+  io::check_paths(options.config, also_read);
   options.progress = !vm.count("quiet");
   if (const char* fault = std::getenv("POLDER_FAULT_AFTER_CHECKPOINT"))
     options.kill_after_checkpoint = std::atoi(fault);

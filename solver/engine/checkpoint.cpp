@@ -5,48 +5,88 @@
 // leaves a checkpoint that looks whole.
 
 #include <unistd.h>
+
+#include <cmath>
 #include <filesystem>
+#include <limits>
 
 #include "core/error.hpp"
 #include "core/log.hpp"
 #include "engine/simulation.hpp"
 #include "hdf5/h5_file.hpp"
+#include "model/land_use.hpp"
+#include "model/soil_class.hpp"
 #include "polder/version.hpp"
+#include "util/sha256.hpp"
 
 namespace polder::engine {
 namespace {
 
 namespace fs = std::filesystem;
 
-/// Every dynamic array, by name: one list drives writing and reading, so they cannot drift apart.
+/// Every dynamic array, by name, with the values it may hold: one list drives writing, reading and
+/// checking, so they cannot drift apart. `visit(name, array, ok, rule)`: `ok(value)` says whether a
+/// value read back is possible, `rule` says so in words for the error message.
 template <typename Visit>
-void visit_dynamic(CellState& s, Visit&& v) {
-  v("land_use", s.land_use);
-  v("converted_from", s.converted_from);
-  v("converted_year", s.converted_year);
-  v("biomass_c", s.biomass_c);
-  v("dead_wood_c", s.dead_wood_c);
-  v("litter_c", s.litter_c);
-  v("mineral_soc_c", s.mineral_soc_c);
-  v("peat_c", s.peat_c);
-  v("soc_rate", s.soc_rate);
-  v("soc_years_left", s.soc_years_left);
-  v("stand_age", s.stand_age);
-  v("burnt_year", s.burnt_year);
-  v("rewetted", s.rewetted);
-  v("soil", s.soil);
-  v("marsh_elevation_cm", s.marsh_elevation_cm);
+void visit_dynamic(CellState& s, std::int32_t next_year, std::int32_t transition_years, Visit&& v) {
+  const auto finite_within = [](double limit) {
+    return
+        [limit](auto x) { return std::isfinite(static_cast<double>(x)) && std::fabs(static_cast<double>(x)) <= limit; };
+  };
+  const auto year_or_zero = [next_year](std::int16_t y) { return y == 0 || (y >= 1000 && y < next_year); };
+  const std::string years = cat("0 or a year 1000..", next_year - 1);
+  v(
+      "land_use", s.land_use, [](std::uint8_t c) { return model::is_valid_land_use(c); }, "a land-use code 1..17");
+  v(
+      "converted_from", s.converted_from, [](std::uint8_t c) { return c < model::k_land_categories; },
+      "a land category 0..5");
+  v("converted_year", s.converted_year, year_or_zero, years);
+  v("biomass_c", s.biomass_c, finite_within(1e6), "finite, |value| <= 1e6 t C ha-1");
+  v("dead_wood_c", s.dead_wood_c, finite_within(1e6), "finite, |value| <= 1e6 t C ha-1");
+  v("litter_c", s.litter_c, finite_within(1e6), "finite, |value| <= 1e6 t C ha-1");
+  v("mineral_soc_c", s.mineral_soc_c, finite_within(1e6), "finite, |value| <= 1e6 t C ha-1");
+  v(
+      "peat_c", s.peat_c, [](double x) { return std::isfinite(x) && x >= 0.0 && x <= 1e6; }, "finite, 0..1e6 t C ha-1");
+  v("soc_rate", s.soc_rate, finite_within(1e6), "finite, |value| <= 1e6 t C ha-1 yr-1");
+  v(
+      "soc_years_left", s.soc_years_left, [transition_years](std::uint8_t n) { return n <= transition_years; },
+      cat("0..", transition_years, " (mineral_soil.transition_years)"));
+  v("stand_age", s.stand_age, finite_within(1000.0), "finite, |value| <= 1000 years");
+  v("burnt_year", s.burnt_year, year_or_zero, years);
+  v(
+      "rewetted", s.rewetted, [](std::uint8_t f) { return f <= 1; }, "0 or 1");
+  v(
+      "soil", s.soil, [](std::uint8_t c) { return model::is_valid_soil(c); }, "a soil class 0..6");
+  v("marsh_elevation_cm", s.marsh_elevation_cm, finite_within(1e4), "finite, |value| <= 1e4 cm");
 }
 
-std::string checkpoint_name(const std::string& dir, std::int32_t year) {
-  return (fs::path(dir) / ("polder_checkpoint_" + std::to_string(year) + ".h5")).string();
+/// SHA-256 over the dynamic state in the global cell order, the same for any number of ranks: each
+/// tile's arrays are hashed on the rank that owns it, and the tile digests, gathered in global tile
+/// order, are hashed once more.
+std::string state_digest(const parallel::Comm& comm, CellState& s, std::int32_t next_year,
+                         std::int32_t transition_years) {
+  std::vector<std::byte> tiles(s.n_tiles() * 32);
+  for (std::size_t t = 0; t < s.n_tiles(); ++t) {
+    io::Sha256 h;
+    visit_dynamic(s, next_year, transition_years, [&](const char*, auto& array, auto&&, const std::string&) {
+      using T = typename std::decay_t<decltype(array)>::value_type;
+      h.update_values(std::span<const T>(array.data() + s.begin(t), s.end(t) - s.begin(t)));
+    });
+    const auto d = h.finish();
+    std::copy(d.begin(), d.end(), tiles.begin() + static_cast<std::ptrdiff_t>(t * 32));
+  }
+  const auto all = comm.allgatherv(tiles);
+  io::Sha256 h;
+  h.update(all);
+  const auto d = h.finish();
+  return io::Sha256::hex(d);
 }
 
 }  // namespace
 
 void Simulation::write_checkpoint(std::int32_t year) {
   const auto& cfg = m_options.config;
-  const std::string final_path = checkpoint_name(cfg.checkpoint_dir, year);
+  const std::string final_path = io::checkpoint_path(cfg.checkpoint_dir, year);
   std::string tmp_path = final_path + ".partial-" + std::to_string(::getpid());
   m_comm.broadcast(tmp_path);
   if (m_comm.is_root()) {
@@ -60,7 +100,11 @@ void Simulation::write_checkpoint(std::int32_t year) {
   const auto& d = *m_input.decomposition;
   const auto n_total = static_cast<hsize_t>(m_input.layout->total_active());
   const auto offset = static_cast<hsize_t>(d.first_cell_of(m_comm.rank()));
-  {
+  // A failed write (disk full, permission) must not leave a file under the final name, nor a
+  // partial one: every rank reports whether its part succeeded before rank 0 renames.
+  bool written = true;
+  std::string failure;
+  try {
     io::H5File f(m_comm, tmp_path, io::H5File::Mode::create);
     f.set_attr("/", "polder_file_kind", std::string("checkpoint"));
     f.set_attr("/", "polder_version", std::string(k_version));
@@ -76,7 +120,9 @@ void Simulation::write_checkpoint(std::int32_t year) {
     f.set_attr("/", "parameters_digest", m_identity.parameters_digest);
     f.set_attr("/", "fire", std::int64_t{cfg.fire ? 1 : 0});
     f.set_attr("/", "climate_response", std::int64_t{cfg.climate_response ? 1 : 0});
-    visit_dynamic(s, [&](const char* name, auto& array) {
+    const std::int32_t transition_years = m_parameters.mineral.transition_years;
+    f.set_attr("/", "state_digest", state_digest(m_comm, s, year + 1, transition_years));
+    visit_dynamic(s, year + 1, transition_years, [&](const char* name, auto& array, auto&&, const std::string&) {
       using T = typename std::decay_t<decltype(array)>::value_type;
       const std::string path = std::string("/state/") + name;
       f.create_1d<T>(path, n_total);
@@ -119,10 +165,26 @@ void Simulation::write_checkpoint(std::int32_t year) {
     write_root("/years/hwp", ny * 9 + 3, hwp);
     write_root("/years/mass_balance", ny, balance);
     f.close();
+  } catch (const std::exception& e) {
+    written = false;
+    failure = e.what();
   }
-  m_comm.barrier();
-  if (m_comm.is_root()) fs::rename(tmp_path, final_path);
-  m_comm.barrier();
+  if (!m_comm.all(written)) {
+    std::error_code ec;
+    if (m_comm.is_root()) fs::remove(tmp_path, ec);
+    throw InternalError(cat("writing checkpoint '", final_path, "' failed",
+                            written ? " on another rank" : ": " + failure, "; no checkpoint was left"));
+  }
+  if (m_comm.is_root()) {
+    std::error_code ec;
+    fs::rename(tmp_path, final_path, ec);
+    if (ec) {
+      fs::remove(tmp_path, ec);
+      written = false;
+    }
+  }
+  if (!m_comm.all(!m_comm.is_root() || written))
+    throw InternalError(cat("cannot move the checkpoint into place as '", final_path, "'"));
   log::info(cat("checkpoint after ", year, ": ", final_path));
 }
 
@@ -158,18 +220,74 @@ void Simulation::restore(const std::string& path) {
     throw ConfigError(
         cat("--restart '", path, "': the checkpoint is at ", next - 1, ", after run.end_year = ", cfg.end_year));
 
+  if (next <= cfg.start_year)
+    throw InputError(cat("--restart '", path, "': next_year ", next, " is not after run.start_year"));
+
+  // Shapes first: a short or missing array must be refused before anything is read into the state.
   CellState& s = m_input.state;
+  const std::int32_t transition_years = m_parameters.mineral.transition_years;
+  const auto n_total = static_cast<hsize_t>(m_input.layout->total_active());
+  const auto expect_shape = [&](const std::string& name, hsize_t n) {
+    if (!f.exists(name)) throw InputError(cat("--restart '", path, "': dataset ", name, " is missing"));
+    const auto dims = f.shape(name);
+    if (dims.size() != 1 || dims[0] != n)
+      throw InputError(
+          cat("--restart '", path, "': dataset ", name, " has ", dims.empty() ? 0 : dims[0], " values, expected ", n));
+  };
+  visit_dynamic(s, next, transition_years, [&](const char* name, auto&, auto&&, const std::string&) {
+    expect_shape(std::string("/state/") + name, n_total);
+  });
+  const auto n_years = static_cast<hsize_t>(next - cfg.start_year);
+  expect_shape("/years/year", n_years);
+  expect_shape("/years/ledger", n_years * model::k_ledger_size);
+  expect_shape("/years/transitions", n_years * model::k_transition_size);
+  expect_shape("/years/fire", n_years * 2);
+  expect_shape("/years/hwp", n_years * 9 + 3);
+  expect_shape("/years/mass_balance", n_years);
+
+  // Values: every cell checked as inputs are; the first bad cell in the global order is reported.
   const auto offset = static_cast<hsize_t>(m_input.decomposition->first_cell_of(m_comm.rank()));
-  visit_dynamic(s, [&](const char* name, auto& array) {
+  std::int64_t first_bad = std::numeric_limits<std::int64_t>::max();
+  std::string bad_message;
+  visit_dynamic(s, next, transition_years, [&](const char* name, auto& array, auto&& ok, const std::string& rule) {
     using T = typename std::decay_t<decltype(array)>::value_type;
     f.read_slab<T>(std::string("/state/") + name, offset, std::span<T>(array));
+    for (std::size_t i = 0; i < array.size(); ++i) {
+      if (ok(array[i])) continue;
+      const auto cell = static_cast<std::int64_t>(offset + i);
+      if (cell < first_bad) {
+        first_bad = cell;
+        bad_message = cat("--restart '", path, "': /state/", name, " of cell ", cell, " (global cell order) is ",
+                          +array[i], ", expected ", rule, ": the checkpoint is damaged");
+      }
+      break;
+    }
   });
+  const std::int64_t worst = -m_comm.allreduce_max(-first_bad);
+  if (worst != std::numeric_limits<std::int64_t>::max()) {
+    const std::int64_t candidate = first_bad == worst ? m_comm.rank() : m_comm.size();
+    const int owner = static_cast<int>(-m_comm.allreduce_max(-candidate));  // lowest rank holding that cell
+    m_comm.broadcast(bad_message, owner);
+    throw InputError(bad_message);
+  }
+  const auto digest = f.attr_string("/", "state_digest").value_or("");
+  if (digest != state_digest(m_comm, s, next, transition_years))
+    throw InputError(cat("--restart '", path, "': the state does not match its digest (state_digest ",
+                         digest.empty() ? std::string("missing") : digest.substr(0, 12) + "…",
+                         "): the checkpoint is damaged or was edited"));
+
   const auto years = f.read<std::int32_t>("/years/year");
   const auto ledgers = f.read<std::int64_t>("/years/ledger");
   const auto transitions = f.read<std::int64_t>("/years/transitions");
   const auto fire = f.read<std::int64_t>("/years/fire");
   const auto hwp = f.read<double>("/years/hwp");
   const auto balance = f.read<double>("/years/mass_balance");
+  for (std::size_t k = 0; k < years.size(); ++k)
+    if (years[k] != cfg.start_year + static_cast<std::int32_t>(k))
+      throw InputError(cat("--restart '", path, "': /years/year[", k, "] = ", years[k], ", expected ",
+                           cfg.start_year + static_cast<std::int32_t>(k)));
+  for (const double x : hwp)
+    if (!std::isfinite(x)) throw InputError(cat("--restart '", path, "': /years/hwp holds a value that is not finite"));
   m_years.clear();
   if (m_comm.is_root()) {
     for (std::size_t k = 0; k < years.size(); ++k) {

@@ -3,6 +3,7 @@
 #include <omp.h>
 
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <sstream>
@@ -54,7 +55,17 @@ Simulation::Simulation(const parallel::Comm& comm, SimulationOptions options, co
   initialise_state(m_input, m_parameters, *m_climate, cfg.start_year);
   m_fire = std::make_unique<FireProcess>(comm, *m_input.layout, *m_input.decomposition, m_input.state);
   m_first_year = cfg.start_year;
-  if (m_options.restart_path) restore(*m_options.restart_path);
+  if (m_options.restart_path) {
+    restore(*m_options.restart_path);
+    // No checkpoint this run writes may replace the one it started from.
+    for (std::int32_t y = m_first_year; y < cfg.end_year; ++y) {
+      const bool due = cfg.checkpoint_every > 0 && (y - cfg.start_year + 1) % cfg.checkpoint_every == 0;
+      if (due && io::same_file(io::checkpoint_path(cfg.checkpoint_dir, y), *m_options.restart_path))
+        throw InputError(cat("run.checkpoint_dir = '", cfg.checkpoint_dir, "': the checkpoint of ", y,
+                             " would be the same file as the checkpoint restarted from '", *m_options.restart_path,
+                             "', which the run reads: refusing to overwrite an input"));
+    }
+  }
   // Land-use events and area counts start from the state the first computed year begins with.
   m_events = std::make_unique<LandUseEvents>(m_input.state, *m_input.layout, m_first_year);
   m_areas.clear();
@@ -123,12 +134,12 @@ void Simulation::run_year(std::int32_t year) {
   transitions.resize(static_cast<std::size_t>(n_threads));
   for (auto& l : ledgers) l.assign(model::k_ledger_size, 0);
   for (auto& t : transitions) t.assign(model::k_transition_size, 0);
-  std::vector<std::array<std::int64_t, 2>> balance(static_cast<std::size_t>(n_threads), {0, 0});
+  std::vector<std::array<std::int64_t, 3>> balance(static_cast<std::size_t>(n_threads), {0, 0, 0});
   std::vector<TileLedger> tile_ledgers(static_cast<std::size_t>(n_threads));
 
   const auto fold = [&](TileLedger& tl) {
     const auto th = static_cast<std::size_t>(omp_get_thread_num());
-    tl.fold_into(ledgers[th], transitions[th], balance[th][0], balance[th][1]);
+    tl.fold_into(ledgers[th], transitions[th], balance[th][0], balance[th][1], balance[th][2]);
   };
 
   // Pass A: land use and conversions.
@@ -163,10 +174,11 @@ void Simulation::run_year(std::int32_t year) {
     for (std::size_t k = 0; k < model::k_transition_size; ++k)
       totals.transitions[k] += transitions[static_cast<std::size_t>(th)][k];
   }
-  std::vector<std::int64_t> extra = {totals.fire_ignitions, totals.fire_cells, 0, 0};
+  std::vector<std::int64_t> extra = {totals.fire_ignitions, totals.fire_cells, 0, 0, 0};
   for (const auto& b : balance) {
     extra[2] += b[0];
     extra[3] += b[1];
+    extra[4] += b[2];
   }
   m_comm.reduce_sum_to_root(totals.ledger);
   m_comm.reduce_sum_to_root(totals.transitions);
@@ -175,11 +187,15 @@ void Simulation::run_year(std::int32_t year) {
 
   totals.fire_ignitions = extra[0];
   totals.fire_cells = extra[1];
+  if (extra[4] != 0)
+    throw InternalError(cat("carbon mass balance fails in ", year, ": ", extra[4],
+                            " tile sums are not finite (NaN or Inf in the state)"));
   totals.mass_balance_relative_error =
       extra[3] > 0 ? static_cast<double>(extra[2]) / static_cast<double>(extra[3]) : 0.0;
-  if (totals.mass_balance_relative_error > 1e-9)
+  // |error| and NaN: a negative or undefined error must fail as surely as a large one.
+  if (!(std::fabs(totals.mass_balance_relative_error) <= 1e-9) || extra[2] < 0)
     throw InternalError(cat("carbon mass balance fails in ", year, ": relative closure error ",
-                            totals.mass_balance_relative_error, " > 1e-9"));
+                            totals.mass_balance_relative_error, " exceeds 1e-9 in magnitude"));
 
   // Harvested wood products: national first-order decay pools fed by this year's harvest.
   double harvest_c = 0.0;

@@ -40,29 +40,39 @@ class TileLedger {
     m_scale += scale_t;
   }
 
-  /// Rounds the sums to quanta, adds them to the integer ledgers, and clears the tile ledger.
+  /// Rounds the sums to quanta, adds them to the integer ledgers, and clears the tile ledger. A sum
+  /// that is not finite (NaN or Inf in a pool) or too large for the integer ledger is not added but
+  /// counted in `nonfinite`, which fails the year's mass-balance check.
   void fold_into(std::vector<std::int64_t>& ledger, std::vector<std::int64_t>& transitions, std::int64_t& residual_q,
-                 std::int64_t& scale_q) {
+                 std::int64_t& scale_q, std::int64_t& nonfinite) {
+    const auto add = [&nonfinite](std::int64_t& to, double v) {
+      if (representable(v)) {
+        to += quantise(v);
+      } else {
+        ++nonfinite;
+      }
+    };
     for (std::size_t s = 0; s < m_keys.size(); ++s) {
       const int key = m_keys[s];
       const std::size_t base = static_cast<std::size_t>(key) * model::k_quantities;
       for (int q = 0; q < model::k_quantities; ++q)
-        ledger[base + static_cast<std::size_t>(q)] +=
-            quantise(m_sums[s * model::k_quantities + static_cast<std::size_t>(q)]);
+        add(ledger[base + static_cast<std::size_t>(q)], m_sums[s * model::k_quantities + static_cast<std::size_t>(q)]);
       m_slot[static_cast<std::size_t>(key)] = -1;
     }
     for (std::size_t i = 0; i < m_transitions.size(); ++i) {
-      if (m_transitions[i] != 0.0) transitions[i] += quantise(m_transitions[i]);
+      if (m_transitions[i] != 0.0) add(transitions[i], m_transitions[i]);
       m_transitions[i] = 0.0;
     }
-    residual_q += quantise(std::fabs(m_residual));
-    scale_q += quantise(m_scale);
+    add(residual_q, std::fabs(m_residual));
+    add(scale_q, m_scale);
     m_residual = m_scale = 0.0;
     m_keys.clear();
     m_sums.clear();
   }
 
   static std::int64_t quantise(double v) { return std::llround(v / model::k_ledger_quantum); }
+  /// Finite and within the range the integer ledger holds (|v| < 9e9 t or ha per tile).
+  static bool representable(double v) { return std::fabs(v) < 9.0e9; }
 
  private:
   std::array<std::int16_t, static_cast<std::size_t>(model::k_provinces) * model::k_ledger_rows> m_slot{};

@@ -131,4 +131,20 @@ std::vector<std::int64_t> Comm::allgather(std::int64_t value) const {
   return out;
 }
 
+std::vector<std::byte> Comm::allgatherv(std::span<const std::byte> bytes) const {
+  const auto sizes = allgather(static_cast<std::int64_t>(bytes.size()));
+  std::vector<int> counts(sizes.size()), displs(sizes.size());
+  std::size_t total = 0;
+  for (std::size_t r = 0; r < sizes.size(); ++r) {
+    counts[r] = count_of(static_cast<std::size_t>(sizes[r]));
+    displs[r] = count_of(total);
+    total += static_cast<std::size_t>(sizes[r]);
+  }
+  std::vector<std::byte> out(total);
+  check_mpi(MPI_Allgatherv(bytes.data(), count_of(bytes.size()), MPI_BYTE, out.data(), counts.data(), displs.data(),
+                           MPI_BYTE, m_comm),
+            "MPI_Allgatherv");
+  return out;
+}
+
 }  // namespace polder::parallel

@@ -51,6 +51,8 @@ class Comm {
 
   /// Gathers one value from every rank to all ranks.
   std::vector<std::int64_t> allgather(std::int64_t value) const;
+  /// Concatenates every rank's bytes in rank order, on every rank.
+  std::vector<std::byte> allgatherv(std::span<const std::byte> bytes) const;
 
  private:
   Comm(MPI_Comm comm, bool owned);

@@ -16,9 +16,7 @@ namespace polder::testing {
 
 /// configs/parameters/lulucf_nl.ini of this source tree.
 inline std::string parameter_file() {
-  return (std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "configs" / "parameters" /
-          "lulucf_nl.ini")
-      .string();
+  return (std::filesystem::path(POLDER_SOURCE_DIR) / "configs" / "parameters" / "lulucf_nl.ini").string();
 }
 
 struct OneTile {

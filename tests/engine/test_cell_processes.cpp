@@ -23,7 +23,7 @@ constexpr double k_ha = 0.0625;
 struct Books {
   std::vector<std::int64_t> ledger = std::vector<std::int64_t>(model::k_ledger_size, 0);
   std::vector<std::int64_t> transitions = std::vector<std::int64_t>(model::k_transition_size, 0);
-  std::int64_t residual = 0, scale = 0;
+  std::int64_t residual = 0, scale = 0, nonfinite = 0;
   double sum(Quantity q) const {
     double v = 0.0;
     for (int p = 0; p < model::k_provinces; ++p)
@@ -37,7 +37,7 @@ Books run_year(polder::testing::OneTile& one, std::int32_t year) {
   engine::TileLedger tl;
   engine::run_processes(one.context(year), one.s, 0, {}, tl);
   Books b;
-  tl.fold_into(b.ledger, b.transitions, b.residual, b.scale);
+  tl.fold_into(b.ledger, b.transitions, b.residual, b.scale, b.nonfinite);
   return b;
 }
 

@@ -148,8 +148,7 @@ class IngestTest : public ::testing::Test {
   }
   std::string path(const std::string& name) const { return (m_dir / name).string(); }
   static std::string classmaps() {
-    return (std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "configs" / "classmaps")
-        .string();
+    return (std::filesystem::path(POLDER_SOURCE_DIR) / "configs" / "classmaps").string();
   }
   /// The default test stack, written once per test.
   std::string base() {

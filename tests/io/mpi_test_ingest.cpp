@@ -50,8 +50,7 @@ Files prepare(const parallel::Comm& comm) {
         spec.bands[1][k] = j >= 160 && j <= 180 && i == 30 ? 7 : spec.bands[0][k];
       }
     gd::write_raster(f.raster, spec);
-    const std::string classmap =
-        (fs::path(__FILE__).parent_path().parent_path().parent_path() / "configs/classmaps/lgn_to_polder.ini").string();
+    const std::string classmap = (fs::path(POLDER_SOURCE_DIR) / "configs/classmaps/lgn_to_polder.ini").string();
     gd::write_text(f.config, "[layer lu]\nvariable = land_use\nmap_year = 2021\nsource = lu_3035.tif\nclassmap = " +
                                  classmap + "\n[layer marsh]\nvariable = marsh_elevation\nsource = lu_3035.tif\n");
     gd::write_text(f.bad_config,
