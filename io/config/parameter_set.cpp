@@ -1,4 +1,4 @@
-#include "config/parameter_set.hpp"
+#include "io/config/parameter_set.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "config/suggest.hpp"
-#include "core/error.hpp"
+#include "io/config/suggest.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io {
 namespace po = boost::program_options;

@@ -1,4 +1,4 @@
-#include "config/run_config.hpp"
+#include "io/config/run_config.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -8,8 +8,8 @@
 #include <map>
 #include <sstream>
 
-#include "config/suggest.hpp"
-#include "core/error.hpp"
+#include "io/config/suggest.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io {
 namespace po = boost::program_options;

@@ -1,4 +1,4 @@
-#include "config/suggest.hpp"
+#include "io/config/suggest.hpp"
 
 #include <algorithm>
 #include <cctype>

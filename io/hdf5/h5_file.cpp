@@ -1,8 +1,8 @@
-#include "hdf5/h5_file.hpp"
+#include "io/hdf5/h5_file.hpp"
 
 #include <utility>
 
-#include "core/error.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io {
 namespace {

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "parallel/comm.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::io {
 

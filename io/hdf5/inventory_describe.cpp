@@ -1,11 +1,11 @@
-#include "hdf5/inventory_describe.hpp"
+#include "io/hdf5/inventory_describe.hpp"
 
 #include <hdf5.h>
 
 #include <string>
 #include <vector>
 
-#include "core/error.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io {
 namespace {

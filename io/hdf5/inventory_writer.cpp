@@ -1,12 +1,12 @@
-#include "hdf5/inventory_writer.hpp"
+#include "io/hdf5/inventory_writer.hpp"
 
 #include <unistd.h>
 #include <filesystem>
 
-#include "core/error.hpp"
-#include "hdf5/h5_file.hpp"
-#include "model/crt_rows.hpp"
-#include "model/inventory_tables.hpp"
+#include "io/hdf5/h5_file.hpp"
+#include "solver/core/error.hpp"
+#include "solver/model/crt_rows.hpp"
+#include "solver/model/inventory_tables.hpp"
 
 namespace polder::io {
 namespace {

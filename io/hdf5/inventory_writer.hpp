@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "config/parameter_set.hpp"
-#include "model/year_totals.hpp"
+#include "io/config/parameter_set.hpp"
+#include "solver/model/year_totals.hpp"
 
 namespace polder::io {
 

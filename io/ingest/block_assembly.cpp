@@ -1,11 +1,11 @@
-#include "ingest/block_assembly.hpp"
+#include "io/ingest/block_assembly.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <limits>
 
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
 
 namespace polder::io::ingest {
 namespace {

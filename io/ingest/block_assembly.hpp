@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "grid/grid_window.hpp"
-#include "ingest/ingest_config.hpp"
+#include "io/ingest/ingest_config.hpp"
+#include "solver/grid/grid_window.hpp"
 
 namespace polder::io::ingest {
 

@@ -1,13 +1,13 @@
-#include "ingest/class_map.hpp"
+#include "io/ingest/class_map.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
 
-#include "config/suggest.hpp"
-#include "core/error.hpp"
-#include "ingest/ini_file.hpp"
+#include "io/config/suggest.hpp"
+#include "io/ingest/ini_file.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io::ingest {
 namespace {

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "netcdf/stack_schema.hpp"
+#include "io/netcdf/stack_schema.hpp"
 
 namespace polder::io::ingest {
 

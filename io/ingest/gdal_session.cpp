@@ -1,12 +1,12 @@
-#include "ingest/gdal_session.hpp"
+#include "io/ingest/gdal_session.hpp"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
 
 #include <mutex>
 
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
 
 namespace polder::io::ingest {
 

@@ -1,16 +1,16 @@
-#include "ingest/ingest.hpp"
+#include "io/ingest/ingest.hpp"
 
 #include <filesystem>
 #include <memory>
 #include <type_traits>
 
-#include "core/error.hpp"
-#include "core/log.hpp"
-#include "ingest/block_assembly.hpp"
-#include "ingest/ingest_plan.hpp"
-#include "ingest/layer_reader.hpp"
-#include "netcdf/input_checks.hpp"
-#include "netcdf/row_blocks.hpp"
+#include "io/ingest/block_assembly.hpp"
+#include "io/ingest/ingest_plan.hpp"
+#include "io/ingest/layer_reader.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/netcdf/row_blocks.hpp"
+#include "solver/core/error.hpp"
+#include "solver/core/log.hpp"
 
 namespace polder::io::ingest {
 namespace {

@@ -1,13 +1,13 @@
-#include "ingest/ingest_config.hpp"
+#include "io/ingest/ingest_config.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 
-#include "config/suggest.hpp"
-#include "core/error.hpp"
-#include "ingest/ini_file.hpp"
+#include "io/config/suggest.hpp"
+#include "io/ingest/ini_file.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io::ingest {
 namespace {

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "ingest/class_map.hpp"
-#include "netcdf/stack_schema.hpp"
+#include "io/ingest/class_map.hpp"
+#include "io/netcdf/stack_schema.hpp"
 
 namespace polder::io::ingest {
 

@@ -1,11 +1,11 @@
-#include "ingest/ingest_plan.hpp"
+#include "io/ingest/ingest_plan.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <set>
 
-#include "core/error.hpp"
-#include "ingest/region_window.hpp"
+#include "io/ingest/region_window.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io::ingest {
 namespace {

@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "grid/grid_window.hpp"
-#include "ingest/ingest.hpp"
-#include "ingest/ingest_config.hpp"
-#include "netcdf/input_checks.hpp"
-#include "netcdf/nc_file.hpp"
-#include "netcdf/stack_schema.hpp"
+#include "io/ingest/ingest.hpp"
+#include "io/ingest/ingest_config.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "io/netcdf/stack_schema.hpp"
+#include "solver/grid/grid_window.hpp"
 
 namespace polder::io::ingest {
 

@@ -1,9 +1,9 @@
-#include "ingest/ini_file.hpp"
+#include "io/ingest/ini_file.hpp"
 
 #include <algorithm>
 #include <fstream>
 
-#include "core/error.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io::ingest {
 namespace {

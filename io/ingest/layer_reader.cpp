@@ -1,4 +1,4 @@
-#include "ingest/layer_reader.hpp"
+#include "io/ingest/layer_reader.hpp"
 
 #include <algorithm>
 

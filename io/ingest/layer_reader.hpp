@@ -6,8 +6,8 @@
 #include <memory>
 #include <span>
 
-#include "grid/grid_window.hpp"
-#include "ingest/ingest_config.hpp"
+#include "io/ingest/ingest_config.hpp"
+#include "solver/grid/grid_window.hpp"
 
 namespace polder::io::ingest {
 

@@ -1,11 +1,11 @@
-#include "ingest/region_window.hpp"
+#include "io/ingest/region_window.hpp"
 
 #include <sstream>
 #include <vector>
 
-#include "core/error.hpp"
-#include "netcdf/row_blocks.hpp"
-#include "synth/region.hpp"
+#include "io/netcdf/row_blocks.hpp"
+#include "io/synth/region.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io::ingest {
 

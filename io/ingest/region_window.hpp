@@ -5,10 +5,10 @@
 #include <optional>
 #include <string>
 
-#include "grid/grid_window.hpp"
-#include "netcdf/input_checks.hpp"
-#include "netcdf/nc_file.hpp"
-#include "parallel/comm.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "solver/grid/grid_window.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::io::ingest {
 

@@ -14,11 +14,11 @@
 #include <memory>
 #include <vector>
 
-#include "config/suggest.hpp"
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
-#include "ingest/gdal_session.hpp"
-#include "ingest/layer_reader.hpp"
+#include "io/config/suggest.hpp"
+#include "io/ingest/gdal_session.hpp"
+#include "io/ingest/layer_reader.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
 
 namespace polder::io::ingest {
 namespace {

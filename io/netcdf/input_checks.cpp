@@ -1,6 +1,6 @@
 // Metadata checks of the input stack: format, CRS, the national 25 m lattice, dimensions, variables.
 
-#include "netcdf/input_checks.hpp"
+#include "io/netcdf/input_checks.hpp"
 
 #include <netcdf.h>
 
@@ -8,9 +8,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
-#include "netcdf/input_checks_detail.hpp"
+#include "io/netcdf/input_checks_detail.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
 
 namespace polder::io {
 

@@ -12,10 +12,10 @@
 #include <utility>
 #include <vector>
 
-#include "grid/grid_window.hpp"
-#include "netcdf/nc_file.hpp"
-#include "netcdf/stack_schema.hpp"
-#include "parallel/comm.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "io/netcdf/stack_schema.hpp"
+#include "solver/grid/grid_window.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::io {
 

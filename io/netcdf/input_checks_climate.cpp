@@ -7,10 +7,10 @@
 #include <set>
 #include <sstream>
 
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
-#include "netcdf/input_checks.hpp"
-#include "netcdf/input_checks_detail.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/netcdf/input_checks_detail.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
 
 namespace polder::io {
 namespace {

@@ -3,10 +3,10 @@
 
 #include <map>
 
-#include "core/error.hpp"
+#include "solver/core/error.hpp"
 
-#include "netcdf/input_checks.hpp"
-#include "netcdf/row_blocks.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/netcdf/row_blocks.hpp"
 
 namespace polder::io {
 namespace {

@@ -8,11 +8,11 @@
 #include <limits>
 #include <sstream>
 
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
-#include "model/soil_class.hpp"
-#include "netcdf/input_checks.hpp"
-#include "netcdf/input_checks_detail.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/netcdf/input_checks_detail.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "solver/model/soil_class.hpp"
 
 namespace polder::io {
 namespace {

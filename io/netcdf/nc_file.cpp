@@ -1,11 +1,11 @@
-#include "netcdf/nc_file.hpp"
+#include "io/netcdf/nc_file.hpp"
 
 #include <netcdf.h>
 #include <netcdf_par.h>
 
 #include <utility>
 
-#include "core/error.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io {
 namespace {

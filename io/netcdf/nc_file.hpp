@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "parallel/comm.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::io {
 

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "grid/grid_window.hpp"
-#include "netcdf/nc_file.hpp"
-#include "parallel/comm.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "solver/grid/grid_window.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::io {
 

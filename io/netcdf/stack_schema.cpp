@@ -1,9 +1,9 @@
-#include "netcdf/stack_schema.hpp"
+#include "io/netcdf/stack_schema.hpp"
 
 #include <algorithm>
 
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
 
 namespace polder::io {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "grid/grid_window.hpp"
-#include "netcdf/nc_file.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "solver/grid/grid_window.hpp"
 
 namespace polder::io {
 

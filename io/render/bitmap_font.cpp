@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <string>
 
-#include "render/bitmap_font.hpp"
+#include "io/render/bitmap_font.hpp"
 
 namespace polder::io::render {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <string_view>
 
-#include "render/rgb_image.hpp"
+#include "io/render/rgb_image.hpp"
 
 namespace polder::io::render {
 

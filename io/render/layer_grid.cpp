@@ -1,4 +1,4 @@
-#include "render/layer_grid.hpp"
+#include "io/render/layer_grid.hpp"
 
 #include <mpi.h>
 
@@ -6,8 +6,8 @@
 #include <cmath>
 #include <limits>
 
-#include "core/error.hpp"
-#include "netcdf/row_blocks.hpp"
+#include "io/netcdf/row_blocks.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io::render {
 namespace {

@@ -8,10 +8,10 @@
 #include <optional>
 #include <vector>
 
-#include "netcdf/input_checks.hpp"
-#include "netcdf/nc_file.hpp"
-#include "netcdf/stack_schema.hpp"
-#include "parallel/comm.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "io/netcdf/stack_schema.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::io::render {
 

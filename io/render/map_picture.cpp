@@ -1,12 +1,12 @@
-#include "render/map_picture.hpp"
+#include "io/render/map_picture.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "grid/national_grid.hpp"
-#include "render/bitmap_font.hpp"
-#include "render/palette.hpp"
+#include "io/render/bitmap_font.hpp"
+#include "io/render/palette.hpp"
+#include "solver/grid/national_grid.hpp"
 
 namespace polder::io::render {
 namespace {

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "netcdf/stack_schema.hpp"
-#include "render/layer_grid.hpp"
-#include "render/rgb_image.hpp"
+#include "io/netcdf/stack_schema.hpp"
+#include "io/render/layer_grid.hpp"
+#include "io/render/rgb_image.hpp"
 
 namespace polder::io::render {
 

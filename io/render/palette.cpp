@@ -1,12 +1,12 @@
-#include "render/palette.hpp"
+#include "io/render/palette.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <sstream>
 
-#include "model/forest_species.hpp"
-#include "model/land_use.hpp"
-#include "model/province.hpp"
+#include "solver/model/forest_species.hpp"
+#include "solver/model/land_use.hpp"
+#include "solver/model/province.hpp"
 
 namespace polder::io::render {
 namespace {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "netcdf/stack_schema.hpp"
-#include "render/rgb_image.hpp"
+#include "io/netcdf/stack_schema.hpp"
+#include "io/render/rgb_image.hpp"
 
 namespace polder::io::render {
 

@@ -1,11 +1,11 @@
-#include "render/rgb_image.hpp"
+#include "io/render/rgb_image.hpp"
 
 #include <png.h>
 
 #include <algorithm>
 #include <cstring>
 
-#include "core/error.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io::render {
 

@@ -1,17 +1,17 @@
-#include "render/stack_description.hpp"
+#include "io/render/stack_description.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <string>
 
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
-#include "model/crt_category.hpp"
-#include "model/land_use.hpp"
-#include "model/province.hpp"
-#include "model/soil_class.hpp"
-#include "netcdf/row_blocks.hpp"
-#include "netcdf/stack_schema.hpp"
+#include "io/netcdf/row_blocks.hpp"
+#include "io/netcdf/stack_schema.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "solver/model/crt_category.hpp"
+#include "solver/model/land_use.hpp"
+#include "solver/model/province.hpp"
+#include "solver/model/soil_class.hpp"
 
 namespace polder::io::render {
 namespace {

@@ -1,13 +1,13 @@
-#include "render/stack_map.hpp"
+#include "io/render/stack_map.hpp"
 
 #include <algorithm>
 #include <filesystem>
 
-#include "config/suggest.hpp"
-#include "core/error.hpp"
-#include "render/layer_grid.hpp"
-#include "render/map_picture.hpp"
-#include "render/palette.hpp"
+#include "io/config/suggest.hpp"
+#include "io/render/layer_grid.hpp"
+#include "io/render/map_picture.hpp"
+#include "io/render/palette.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io::render {
 

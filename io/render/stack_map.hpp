@@ -4,9 +4,9 @@
 #include <optional>
 #include <string>
 
-#include "netcdf/input_checks.hpp"
-#include "netcdf/nc_file.hpp"
-#include "parallel/comm.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::io::render {
 

@@ -1,19 +1,19 @@
-#include "synth/calibration.hpp"
+#include "io/synth/calibration.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <functional>
 #include <span>
 
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
-#include "grid/tile_layout.hpp"
-#include "model/land_use.hpp"
-#include "parallel/tile_loop.hpp"
-#include "synth/forest_model.hpp"
-#include "synth/land_targets.hpp"
-#include "synth/land_use_model.hpp"
-#include "synth/territory.hpp"
+#include "io/synth/forest_model.hpp"
+#include "io/synth/land_targets.hpp"
+#include "io/synth/land_use_model.hpp"
+#include "io/synth/territory.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "solver/grid/tile_layout.hpp"
+#include "solver/model/land_use.hpp"
+#include "solver/parallel/tile_loop.hpp"
 
 namespace polder::io::synth {
 namespace {

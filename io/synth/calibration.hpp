@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "parallel/comm.hpp"
-#include "synth/cell_drivers.hpp"
-#include "synth/thresholds.hpp"
+#include "io/synth/cell_drivers.hpp"
+#include "io/synth/thresholds.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::io::synth {
 

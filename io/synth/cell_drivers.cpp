@@ -2,12 +2,12 @@
 // edge is, how far a town sprawls into the country); they are not reference figures: the areas come
 // from the calibration, the reference figures and their sources from land_targets.cpp and the feature
 // tables (docs/synthetic-netherlands.md).
-#include "synth/cell_drivers.hpp"
+#include "io/synth/cell_drivers.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "grid/national_grid.hpp"
+#include "solver/grid/national_grid.hpp"
 
 namespace polder::io::synth {
 namespace {

@@ -8,10 +8,10 @@
 #include <array>
 #include <cstdint>
 
-#include "model/soil_class.hpp"
-#include "synth/coarse_grid.hpp"
-#include "synth/geography.hpp"
-#include "synth/parcels.hpp"
+#include "io/synth/coarse_grid.hpp"
+#include "io/synth/geography.hpp"
+#include "io/synth/parcels.hpp"
+#include "solver/model/soil_class.hpp"
 
 namespace polder::io::synth {
 

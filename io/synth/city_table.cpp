@@ -3,7 +3,7 @@
 // 1970; 2 new town or VINEX district built after 1965).
 // RD New coordinates converted from approximate WGS84 positions (general geographic knowledge, about
 // +-1 km) with PROJ (EPSG:4326 -> EPSG:28992). Documented in docs/synthetic-netherlands.md.
-#include "synth/feature_tables.hpp"
+#include "io/synth/feature_tables.hpp"
 
 namespace polder::io::synth {
 

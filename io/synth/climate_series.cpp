@@ -1,9 +1,9 @@
-#include "synth/climate_series.hpp"
+#include "io/synth/climate_series.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "synth/noise.hpp"
+#include "io/synth/noise.hpp"
 
 namespace polder::io::synth {
 namespace {

@@ -1,14 +1,14 @@
-#include "synth/climate_writer.hpp"
+#include "io/synth/climate_writer.hpp"
 
 #include <span>
 #include <vector>
 
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
-#include "netcdf/nc_file.hpp"
-#include "netcdf/stack_schema.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "io/netcdf/stack_schema.hpp"
+#include "io/synth/climate_series.hpp"
 #include "polder/version.hpp"
-#include "synth/climate_series.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
 
 namespace polder::io::synth {
 namespace {

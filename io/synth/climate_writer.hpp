@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "parallel/comm.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::io::synth {
 

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "grid/national_grid.hpp"
+#include "solver/grid/national_grid.hpp"
 
 namespace polder::io::synth {
 

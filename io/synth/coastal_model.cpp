@@ -1,13 +1,13 @@
-#include "synth/coastal_model.hpp"
+#include "io/synth/coastal_model.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
-#include "grid/national_grid.hpp"
-#include "model/land_use.hpp"
-#include "synth/land_use_model.hpp"
-#include "synth/noise.hpp"
+#include "io/synth/land_use_model.hpp"
+#include "io/synth/noise.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "solver/model/land_use.hpp"
 
 namespace polder::io::synth {
 namespace {

@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "synth/cell_drivers.hpp"
-#include "synth/thresholds.hpp"
+#include "io/synth/cell_drivers.hpp"
+#include "io/synth/thresholds.hpp"
 
 namespace polder::io::synth {
 

@@ -1,10 +1,10 @@
-#include "synth/distance_transform.hpp"
+#include "io/synth/distance_transform.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "parallel/tile_loop.hpp"
+#include "solver/parallel/tile_loop.hpp"
 
 namespace polder::io::synth {
 namespace {

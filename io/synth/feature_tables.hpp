@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model/soil_class.hpp"
-#include "synth/polygon.hpp"
+#include "io/synth/polygon.hpp"
+#include "solver/model/soil_class.hpp"
 
 namespace polder::io::synth {
 

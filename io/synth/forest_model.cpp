@@ -1,10 +1,10 @@
-#include "synth/forest_model.hpp"
+#include "io/synth/forest_model.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "model/forest_species.hpp"
-#include "model/land_use.hpp"
+#include "solver/model/forest_species.hpp"
+#include "solver/model/land_use.hpp"
 
 namespace polder::io::synth {
 namespace {

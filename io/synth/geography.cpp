@@ -1,13 +1,13 @@
-#include "synth/geography.hpp"
+#include "io/synth/geography.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <string>
 
-#include "core/error.hpp"
-#include "parallel/tile_loop.hpp"
-#include "synth/distance_transform.hpp"
+#include "io/synth/distance_transform.hpp"
+#include "solver/core/error.hpp"
+#include "solver/parallel/tile_loop.hpp"
 
 namespace polder::io::synth {
 namespace {

@@ -7,10 +7,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "synth/coarse_grid.hpp"
-#include "synth/feature_tables.hpp"
-#include "synth/segment_index.hpp"
-#include "synth/territory.hpp"
+#include "io/synth/coarse_grid.hpp"
+#include "io/synth/feature_tables.hpp"
+#include "io/synth/segment_index.hpp"
+#include "io/synth/territory.hpp"
 
 namespace polder::io::synth {
 

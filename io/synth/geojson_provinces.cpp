@@ -1,4 +1,4 @@
-#include "synth/geojson_provinces.hpp"
+#include "io/synth/geojson_provinces.hpp"
 
 #include <cctype>
 #include <charconv>
@@ -6,8 +6,8 @@
 #include <map>
 #include <memory>
 
-#include "core/error.hpp"
-#include "synth/embedded_provinces.hpp"
+#include "io/synth/embedded_provinces.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io::synth {
 namespace {

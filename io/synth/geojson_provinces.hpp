@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "synth/polygon.hpp"
+#include "io/synth/polygon.hpp"
 
 namespace polder::io::synth {
 

@@ -1,9 +1,9 @@
-#include "synth/land_targets.hpp"
+#include "io/synth/land_targets.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "core/error.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io::synth {
 namespace {

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "model/crt_category.hpp"
+#include "solver/model/crt_category.hpp"
 
 namespace polder::io::synth {
 

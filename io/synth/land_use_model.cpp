@@ -1,8 +1,8 @@
-#include "synth/land_use_model.hpp"
+#include "io/synth/land_use_model.hpp"
 
 #include <algorithm>
 
-#include "synth/territory.hpp"
+#include "io/synth/territory.hpp"
 
 namespace polder::io::synth {
 

@@ -6,8 +6,8 @@
 
 #include <cstdint>
 
-#include "model/land_use.hpp"
-#include "synth/thresholds.hpp"
+#include "io/synth/thresholds.hpp"
+#include "solver/model/land_use.hpp"
 
 namespace polder::io::synth {
 

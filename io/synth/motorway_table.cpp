@@ -1,6 +1,6 @@
 // Motorways and main trunk roads (A- and N-roads) by the towns they pass, in order; the towns are
 // names in city_table(). Routes simplified to straight legs between towns.
-#include "synth/feature_tables.hpp"
+#include "io/synth/feature_tables.hpp"
 
 namespace polder::io::synth {
 

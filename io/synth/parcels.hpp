@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-#include "synth/noise.hpp"
+#include "io/synth/noise.hpp"
 
 namespace polder::io::synth {
 

@@ -1,10 +1,10 @@
-#include "synth/polygon.hpp"
+#include "io/synth/polygon.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "grid/national_grid.hpp"
+#include "solver/grid/national_grid.hpp"
 
 namespace polder::io::synth {
 

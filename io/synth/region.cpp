@@ -1,14 +1,14 @@
-#include "synth/region.hpp"
+#include "io/synth/region.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <limits>
 #include <vector>
 
-#include "config/suggest.hpp"
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
-#include "model/province.hpp"
+#include "io/config/suggest.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "solver/model/province.hpp"
 
 namespace polder::io::synth {
 namespace {

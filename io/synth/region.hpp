@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include "grid/grid_window.hpp"
-#include "synth/territory.hpp"
+#include "io/synth/territory.hpp"
+#include "solver/grid/grid_window.hpp"
 
 namespace polder::io::synth {
 

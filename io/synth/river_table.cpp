@@ -2,7 +2,7 @@
 // orders of magnitude, not measured).
 // RD New coordinates converted from approximate WGS84 positions (general geographic knowledge, about
 // +-1 km) with PROJ (EPSG:4326 -> EPSG:28992). Documented in docs/synthetic-netherlands.md.
-#include "synth/feature_tables.hpp"
+#include "io/synth/feature_tables.hpp"
 
 namespace polder::io::synth {
 

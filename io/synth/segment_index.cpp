@@ -1,9 +1,9 @@
-#include "synth/segment_index.hpp"
+#include "io/synth/segment_index.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "grid/national_grid.hpp"
+#include "solver/grid/national_grid.hpp"
 
 namespace polder::io::synth {
 

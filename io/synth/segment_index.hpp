@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "synth/polygon.hpp"
+#include "io/synth/polygon.hpp"
 
 namespace polder::io::synth {
 

@@ -1,10 +1,10 @@
-#include "synth/soil_model.hpp"
+#include "io/synth/soil_model.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "model/land_use.hpp"
-#include "synth/noise.hpp"
+#include "io/synth/noise.hpp"
+#include "solver/model/land_use.hpp"
 
 namespace polder::io::synth {
 namespace {

@@ -7,7 +7,7 @@
 #include <array>
 #include <cstdint>
 
-#include "synth/thresholds.hpp"
+#include "io/synth/thresholds.hpp"
 
 namespace polder::io::synth {
 

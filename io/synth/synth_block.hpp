@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "grid/grid_window.hpp"
-#include "synth/cell_drivers.hpp"
+#include "io/synth/cell_drivers.hpp"
+#include "solver/grid/grid_window.hpp"
 
 namespace polder::io::synth {
 

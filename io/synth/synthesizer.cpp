@@ -1,19 +1,19 @@
-#include "synth/synthesizer.hpp"
+#include "io/synth/synthesizer.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <span>
 
-#include "core/error.hpp"
-#include "core/log.hpp"
-#include "grid/national_grid.hpp"
-#include "parallel/tile_loop.hpp"
+#include "io/synth/calibration.hpp"
+#include "io/synth/forest_model.hpp"
+#include "io/synth/land_use_model.hpp"
+#include "io/synth/soil_model.hpp"
 #include "polder/version.hpp"
-#include "synth/calibration.hpp"
-#include "synth/forest_model.hpp"
-#include "synth/land_use_model.hpp"
-#include "synth/soil_model.hpp"
+#include "solver/core/error.hpp"
+#include "solver/core/log.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "solver/parallel/tile_loop.hpp"
 
 namespace polder::io::synth {
 namespace {

@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "netcdf/stack_schema.hpp"
-#include "parallel/comm.hpp"
-#include "synth/coastal_model.hpp"
-#include "synth/region.hpp"
-#include "synth/synth_block.hpp"
-#include "synth/thresholds.hpp"
+#include "io/netcdf/stack_schema.hpp"
+#include "io/synth/coastal_model.hpp"
+#include "io/synth/region.hpp"
+#include "io/synth/synth_block.hpp"
+#include "io/synth/thresholds.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::io::synth {
 

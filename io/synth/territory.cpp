@@ -1,11 +1,11 @@
-#include "synth/territory.hpp"
+#include "io/synth/territory.hpp"
 
 #include <algorithm>
 #include <cstring>
 
-#include "core/error.hpp"
-#include "synth/coarse_grid.hpp"
-#include "synth/distance_transform.hpp"
+#include "io/synth/coarse_grid.hpp"
+#include "io/synth/distance_transform.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io::synth {
 

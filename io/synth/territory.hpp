@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "synth/geojson_provinces.hpp"
-#include "synth/polygon.hpp"
-#include "synth/water_bodies.hpp"
+#include "io/synth/geojson_provinces.hpp"
+#include "io/synth/polygon.hpp"
+#include "io/synth/water_bodies.hpp"
 
 namespace polder::io::synth {
 

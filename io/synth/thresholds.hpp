@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "synth/cell_drivers.hpp"
+#include "io/synth/cell_drivers.hpp"
 
 namespace polder::io::synth {
 

@@ -2,7 +2,7 @@
 // east) and b (m), up to three values and a year from which the zone applies (0: already in 1970).
 // RD New coordinates converted from approximate WGS84 positions (general geographic knowledge, about
 // +-1 km) with PROJ (EPSG:4326 -> EPSG:28992). Documented in docs/synthetic-netherlands.md.
-#include "synth/feature_tables.hpp"
+#include "io/synth/feature_tables.hpp"
 
 namespace polder::io::synth {
 

@@ -1,4 +1,4 @@
-#include "util/file_digest.hpp"
+#include "io/util/file_digest.hpp"
 
 #include <openssl/evp.h>
 
@@ -7,7 +7,7 @@
 #include <fstream>
 #include <vector>
 
-#include "core/error.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "parallel/comm.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::io {
 

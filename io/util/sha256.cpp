@@ -1,10 +1,10 @@
-#include "util/sha256.hpp"
+#include "io/util/sha256.hpp"
 
 #include <openssl/evp.h>
 
 #include <cstdio>
 
-#include "core/error.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::io {
 

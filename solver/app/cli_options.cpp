@@ -1,11 +1,11 @@
-#include "app/cli_options.hpp"
+#include "solver/app/cli_options.hpp"
 
 #include <iostream>
 #include <sstream>
 #include <vector>
 
-#include "config/suggest.hpp"
-#include "core/error.hpp"
+#include "io/config/suggest.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::app {
 

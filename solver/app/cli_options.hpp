@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "app/commands.hpp"
+#include "solver/app/commands.hpp"
 
 namespace polder::app {
 

@@ -3,14 +3,14 @@
 #include <filesystem>
 #include <iostream>
 
-#include "app/cli_options.hpp"
-#include "app/commands.hpp"
-#include "core/error.hpp"
-#include "hdf5/inventory_describe.hpp"
-#include "netcdf/input_checks.hpp"
-#include "netcdf/nc_file.hpp"
-#include "render/stack_description.hpp"
-#include "render/stack_map.hpp"
+#include "io/hdf5/inventory_describe.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "io/render/stack_description.hpp"
+#include "io/render/stack_map.hpp"
+#include "solver/app/cli_options.hpp"
+#include "solver/app/commands.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::app {
 namespace {

@@ -2,14 +2,14 @@
 
 #include <iostream>
 
-#include "app/cli_options.hpp"
-#include "app/commands.hpp"
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
+#include "solver/app/cli_options.hpp"
+#include "solver/app/commands.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
 
 #ifdef POLDER_HAVE_GDAL
-#include "ingest/ingest.hpp"
-#include "ingest/region_window.hpp"
+#include "io/ingest/ingest.hpp"
+#include "io/ingest/region_window.hpp"
 #endif
 
 namespace polder::app {

@@ -4,10 +4,10 @@
 #include <iostream>
 #include <sstream>
 
-#include "app/cli_options.hpp"
-#include "config/suggest.hpp"
-#include "core/error.hpp"
-#include "hdf5/h5_file.hpp"
+#include "io/config/suggest.hpp"
+#include "io/hdf5/h5_file.hpp"
+#include "solver/app/cli_options.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::app {
 namespace {

@@ -10,16 +10,16 @@
 #include <filesystem>
 #include <iostream>
 
-#include "app/cli_options.hpp"
-#include "app/summary.hpp"
-#include "config/parameter_set.hpp"
-#include "config/run_config.hpp"
-#include "core/error.hpp"
-#include "core/log.hpp"
-#include "engine/simulation.hpp"
-#include "grid/national_grid.hpp"
-#include "hdf5/inventory_writer.hpp"
+#include "io/config/parameter_set.hpp"
+#include "io/config/run_config.hpp"
+#include "io/hdf5/inventory_writer.hpp"
 #include "polder/version.hpp"
+#include "solver/app/cli_options.hpp"
+#include "solver/app/summary.hpp"
+#include "solver/core/error.hpp"
+#include "solver/core/log.hpp"
+#include "solver/engine/simulation.hpp"
+#include "solver/grid/national_grid.hpp"
 
 namespace polder::app {
 namespace {

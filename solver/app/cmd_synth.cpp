@@ -4,13 +4,13 @@
 #include <chrono>
 #include <filesystem>
 
-#include "app/cli_options.hpp"
-#include "app/commands.hpp"
-#include "core/error.hpp"
-#include "core/log.hpp"
-#include "synth/climate_writer.hpp"
-#include "synth/region.hpp"
-#include "synth/synthesizer.hpp"
+#include "io/synth/climate_writer.hpp"
+#include "io/synth/region.hpp"
+#include "io/synth/synthesizer.hpp"
+#include "solver/app/cli_options.hpp"
+#include "solver/app/commands.hpp"
+#include "solver/core/error.hpp"
+#include "solver/core/log.hpp"
 
 namespace polder::app {
 

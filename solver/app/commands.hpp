@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "parallel/comm.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::app {
 

@@ -13,11 +13,11 @@
 #include <thread>
 #include <vector>
 
-#include "app/commands.hpp"
-#include "config/suggest.hpp"
-#include "core/error.hpp"
-#include "core/log.hpp"
+#include "io/config/suggest.hpp"
 #include "polder/version.hpp"
+#include "solver/app/commands.hpp"
+#include "solver/core/error.hpp"
+#include "solver/core/log.hpp"
 
 namespace {
 

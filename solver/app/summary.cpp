@@ -1,8 +1,8 @@
-#include "app/summary.hpp"
+#include "solver/app/summary.hpp"
 
 #include <cstdio>
 
-#include "model/inventory_tables.hpp"
+#include "solver/model/inventory_tables.hpp"
 
 namespace polder::app {
 

@@ -4,8 +4,8 @@
 #include <ostream>
 #include <vector>
 
-#include "hdf5/inventory_writer.hpp"
-#include "model/year_totals.hpp"
+#include "io/hdf5/inventory_writer.hpp"
+#include "solver/model/year_totals.hpp"
 
 namespace polder::app {
 

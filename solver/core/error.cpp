@@ -1,4 +1,4 @@
-#include "core/error.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::detail {
 

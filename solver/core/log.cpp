@@ -1,4 +1,4 @@
-#include "core/log.hpp"
+#include "solver/core/log.hpp"
 
 #include <unistd.h>
 #include <cstdio>

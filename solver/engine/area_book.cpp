@@ -1,9 +1,9 @@
-#include "engine/area_book.hpp"
+#include "solver/engine/area_book.hpp"
 
 #include <algorithm>
 
-#include "engine/cell_post.hpp"
-#include "engine/year_step.hpp"
+#include "solver/engine/cell_post.hpp"
+#include "solver/engine/year_step.hpp"
 
 namespace polder::engine {
 namespace {

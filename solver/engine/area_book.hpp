@@ -8,9 +8,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/cell_state.hpp"
-#include "engine/model_parameters.hpp"
-#include "engine/tile_ledger.hpp"
+#include "solver/engine/cell_state.hpp"
+#include "solver/engine/model_parameters.hpp"
+#include "solver/engine/tile_ledger.hpp"
 
 namespace polder::engine {
 

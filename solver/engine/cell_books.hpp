@@ -6,7 +6,7 @@
 #include <array>
 #include <cmath>
 
-#include "model/ledger_layout.hpp"
+#include "solver/model/ledger_layout.hpp"
 
 namespace polder::engine {
 

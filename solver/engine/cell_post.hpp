@@ -4,12 +4,12 @@
 
 #include <cstdint>
 
-#include "engine/cell_books.hpp"
-#include "engine/cell_state.hpp"
-#include "engine/tile_ledger.hpp"
-#include "grid/national_grid.hpp"
-#include "model/land_use.hpp"
-#include "model/soil_class.hpp"
+#include "solver/engine/cell_books.hpp"
+#include "solver/engine/cell_state.hpp"
+#include "solver/engine/tile_ledger.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "solver/model/land_use.hpp"
+#include "solver/model/soil_class.hpp"
 
 namespace polder::engine {
 

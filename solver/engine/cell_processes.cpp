@@ -4,12 +4,12 @@
 #include <array>
 #include <cmath>
 
-#include "engine/cell_books.hpp"
-#include "engine/cell_post.hpp"
-#include "engine/soil_climate.hpp"
-#include "engine/year_step.hpp"
-#include "kernels/counter_hash.hpp"
-#include "model/soil_class.hpp"
+#include "solver/engine/cell_books.hpp"
+#include "solver/engine/cell_post.hpp"
+#include "solver/engine/soil_climate.hpp"
+#include "solver/engine/year_step.hpp"
+#include "solver/kernels/counter_hash.hpp"
+#include "solver/model/soil_class.hpp"
 
 namespace polder::engine {
 namespace {

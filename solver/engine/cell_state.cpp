@@ -1,4 +1,4 @@
-#include "engine/cell_state.hpp"
+#include "solver/engine/cell_state.hpp"
 
 #include <sys/mman.h>
 

@@ -7,7 +7,7 @@
 #include <span>
 #include <vector>
 
-#include "grid/tile_layout.hpp"
+#include "solver/grid/tile_layout.hpp"
 
 namespace polder::engine {
 

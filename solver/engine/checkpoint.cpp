@@ -10,14 +10,14 @@
 #include <filesystem>
 #include <limits>
 
-#include "core/error.hpp"
-#include "core/log.hpp"
-#include "engine/simulation.hpp"
-#include "hdf5/h5_file.hpp"
-#include "model/land_use.hpp"
-#include "model/soil_class.hpp"
+#include "io/hdf5/h5_file.hpp"
+#include "io/util/sha256.hpp"
 #include "polder/version.hpp"
-#include "util/sha256.hpp"
+#include "solver/core/error.hpp"
+#include "solver/core/log.hpp"
+#include "solver/engine/simulation.hpp"
+#include "solver/model/land_use.hpp"
+#include "solver/model/soil_class.hpp"
 
 namespace polder::engine {
 namespace {

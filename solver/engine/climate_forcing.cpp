@@ -1,9 +1,9 @@
-#include "engine/climate_forcing.hpp"
+#include "solver/engine/climate_forcing.hpp"
 
 #include <algorithm>
 
-#include "core/error.hpp"
-#include "netcdf/nc_file.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::engine {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "grid/national_grid.hpp"
-#include "netcdf/input_checks.hpp"
-#include "parallel/comm.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::engine {
 

@@ -1,12 +1,12 @@
-#include "engine/fire_process.hpp"
+#include "solver/engine/fire_process.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "grid/national_grid.hpp"
-#include "kernels/counter_hash.hpp"
-#include "kernels/fire.hpp"
-#include "parallel/tile_loop.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "solver/kernels/counter_hash.hpp"
+#include "solver/kernels/fire.hpp"
+#include "solver/parallel/tile_loop.hpp"
 
 namespace polder::engine {
 

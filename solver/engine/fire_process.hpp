@@ -8,12 +8,12 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/cell_state.hpp"
-#include "engine/year_step.hpp"
-#include "parallel/comm.hpp"
-#include "parallel/decomposition.hpp"
-#include "parallel/halo_exchange.hpp"
-#include "parallel/halo_field.hpp"
+#include "solver/engine/cell_state.hpp"
+#include "solver/engine/year_step.hpp"
+#include "solver/parallel/comm.hpp"
+#include "solver/parallel/decomposition.hpp"
+#include "solver/parallel/halo_exchange.hpp"
+#include "solver/parallel/halo_field.hpp"
 
 namespace polder::engine {
 

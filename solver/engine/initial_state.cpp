@@ -1,13 +1,13 @@
-#include "engine/initial_state.hpp"
+#include "solver/engine/initial_state.hpp"
 
 #include <algorithm>
 #include <array>
 
-#include "engine/cell_post.hpp"
-#include "engine/soil_climate.hpp"
-#include "engine/year_step.hpp"
-#include "kernels/land_use_schedule.hpp"
-#include "model/soil_class.hpp"
+#include "solver/engine/cell_post.hpp"
+#include "solver/engine/soil_climate.hpp"
+#include "solver/engine/year_step.hpp"
+#include "solver/kernels/land_use_schedule.hpp"
+#include "solver/model/soil_class.hpp"
 
 namespace polder::engine {
 namespace {

@@ -7,10 +7,10 @@
 
 #include <cstdint>
 
-#include "engine/cell_state.hpp"
-#include "engine/climate_forcing.hpp"
-#include "engine/input_loader.hpp"
-#include "engine/model_parameters.hpp"
+#include "solver/engine/cell_state.hpp"
+#include "solver/engine/climate_forcing.hpp"
+#include "solver/engine/input_loader.hpp"
+#include "solver/engine/model_parameters.hpp"
 
 namespace polder::engine {
 

@@ -1,10 +1,10 @@
-#include "engine/input_loader.hpp"
+#include "solver/engine/input_loader.hpp"
 
 #include <optional>
 
-#include "core/error.hpp"
-#include "core/log.hpp"
-#include "netcdf/row_blocks.hpp"
+#include "io/netcdf/row_blocks.hpp"
+#include "solver/core/error.hpp"
+#include "solver/core/log.hpp"
 
 namespace polder::engine {
 namespace {

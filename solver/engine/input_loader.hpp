@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "engine/cell_state.hpp"
-#include "grid/tile_layout.hpp"
-#include "netcdf/input_checks.hpp"
-#include "parallel/comm.hpp"
-#include "parallel/decomposition.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "solver/engine/cell_state.hpp"
+#include "solver/grid/tile_layout.hpp"
+#include "solver/parallel/comm.hpp"
+#include "solver/parallel/decomposition.hpp"
 
 namespace polder::engine {
 

@@ -1,12 +1,12 @@
-#include "engine/land_use_events.hpp"
+#include "solver/engine/land_use_events.hpp"
 
 #include <algorithm>
 
-#include "core/error.hpp"
-#include "engine/year_step.hpp"
-#include "kernels/land_use_schedule.hpp"
-#include "model/land_use.hpp"
-#include "parallel/tile_loop.hpp"
+#include "solver/core/error.hpp"
+#include "solver/engine/year_step.hpp"
+#include "solver/kernels/land_use_schedule.hpp"
+#include "solver/model/land_use.hpp"
+#include "solver/parallel/tile_loop.hpp"
 
 namespace polder::engine {
 

@@ -10,8 +10,8 @@
 #include <span>
 #include <vector>
 
-#include "engine/cell_state.hpp"
-#include "grid/tile_layout.hpp"
+#include "solver/engine/cell_state.hpp"
+#include "solver/grid/tile_layout.hpp"
 
 namespace polder::engine {
 

@@ -1,15 +1,15 @@
-#include "engine/model_parameters.hpp"
+#include "solver/engine/model_parameters.hpp"
 
 #include <cmath>
 #include <string>
 
-#include "core/error.hpp"
-#include "engine/parameter_tables.hpp"
-#include "model/crt_category.hpp"
-#include "model/forest_species.hpp"
-#include "model/land_use.hpp"
-#include "model/province.hpp"
-#include "model/soil_class.hpp"
+#include "solver/core/error.hpp"
+#include "solver/engine/parameter_tables.hpp"
+#include "solver/model/crt_category.hpp"
+#include "solver/model/forest_species.hpp"
+#include "solver/model/land_use.hpp"
+#include "solver/model/province.hpp"
+#include "solver/model/soil_class.hpp"
 
 namespace polder::engine {
 namespace {

@@ -6,16 +6,16 @@
 #include <array>
 #include <cstdint>
 
-#include "config/parameter_set.hpp"
-#include "kernels/climate_response.hpp"
-#include "kernels/fire.hpp"
-#include "kernels/forest.hpp"
-#include "kernels/hwp.hpp"
-#include "kernels/mineral_soil.hpp"
-#include "kernels/organic_soil.hpp"
-#include "kernels/vegetation_stock.hpp"
-#include "kernels/wetland.hpp"
-#include "model/province.hpp"
+#include "io/config/parameter_set.hpp"
+#include "solver/kernels/climate_response.hpp"
+#include "solver/kernels/fire.hpp"
+#include "solver/kernels/forest.hpp"
+#include "solver/kernels/hwp.hpp"
+#include "solver/kernels/mineral_soil.hpp"
+#include "solver/kernels/organic_soil.hpp"
+#include "solver/kernels/vegetation_stock.hpp"
+#include "solver/kernels/wetland.hpp"
+#include "solver/model/province.hpp"
 
 namespace polder::engine {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "config/parameter_set.hpp"
-#include "model/land_use.hpp"
+#include "io/config/parameter_set.hpp"
+#include "solver/model/land_use.hpp"
 
 namespace polder::engine {
 

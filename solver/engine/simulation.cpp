@@ -1,4 +1,4 @@
-#include "engine/simulation.hpp"
+#include "solver/engine/simulation.hpp"
 
 #include <omp.h>
 
@@ -8,13 +8,13 @@
 #include <cstdio>
 #include <sstream>
 
-#include "core/error.hpp"
-#include "core/log.hpp"
-#include "engine/initial_state.hpp"
-#include "engine/tile_ledger.hpp"
-#include "engine/year_step.hpp"
-#include "parallel/tile_loop.hpp"
-#include "util/file_digest.hpp"
+#include "io/util/file_digest.hpp"
+#include "solver/core/error.hpp"
+#include "solver/core/log.hpp"
+#include "solver/engine/initial_state.hpp"
+#include "solver/engine/tile_ledger.hpp"
+#include "solver/engine/year_step.hpp"
+#include "solver/parallel/tile_loop.hpp"
 
 namespace polder::engine {
 namespace {

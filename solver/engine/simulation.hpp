@@ -9,16 +9,16 @@
 #include <string>
 #include <vector>
 
-#include "config/parameter_set.hpp"
-#include "config/run_config.hpp"
-#include "engine/area_book.hpp"
-#include "engine/climate_forcing.hpp"
-#include "engine/fire_process.hpp"
-#include "engine/input_loader.hpp"
-#include "engine/land_use_events.hpp"
-#include "engine/model_parameters.hpp"
-#include "model/year_totals.hpp"
-#include "parallel/comm.hpp"
+#include "io/config/parameter_set.hpp"
+#include "io/config/run_config.hpp"
+#include "solver/engine/area_book.hpp"
+#include "solver/engine/climate_forcing.hpp"
+#include "solver/engine/fire_process.hpp"
+#include "solver/engine/input_loader.hpp"
+#include "solver/engine/land_use_events.hpp"
+#include "solver/engine/model_parameters.hpp"
+#include "solver/model/year_totals.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::engine {
 

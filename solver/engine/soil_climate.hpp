@@ -8,8 +8,8 @@
 #include <array>
 #include <cstdint>
 
-#include "engine/climate_forcing.hpp"
-#include "kernels/climate_response.hpp"
+#include "solver/engine/climate_forcing.hpp"
+#include "solver/kernels/climate_response.hpp"
 
 namespace polder::engine {
 

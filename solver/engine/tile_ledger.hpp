@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "model/ledger_layout.hpp"
+#include "solver/model/ledger_layout.hpp"
 
 namespace polder::engine {
 

@@ -1,15 +1,15 @@
-#include "engine/year_step.hpp"
+#include "solver/engine/year_step.hpp"
 
 #include <array>
 
-#include "engine/area_book.hpp"
-#include "engine/cell_books.hpp"
-#include "engine/cell_post.hpp"
-#include "engine/land_use_events.hpp"
-#include "engine/soil_climate.hpp"
-#include "grid/national_grid.hpp"
-#include "kernels/land_use_schedule.hpp"
-#include "model/soil_class.hpp"
+#include "solver/engine/area_book.hpp"
+#include "solver/engine/cell_books.hpp"
+#include "solver/engine/cell_post.hpp"
+#include "solver/engine/land_use_events.hpp"
+#include "solver/engine/soil_climate.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "solver/kernels/land_use_schedule.hpp"
+#include "solver/model/soil_class.hpp"
 
 namespace polder::engine {
 

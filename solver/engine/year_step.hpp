@@ -12,11 +12,11 @@
 #include <cstdint>
 #include <span>
 
-#include "engine/cell_state.hpp"
-#include "engine/climate_forcing.hpp"
-#include "engine/model_parameters.hpp"
-#include "engine/tile_ledger.hpp"
-#include "grid/tile_layout.hpp"
+#include "solver/engine/cell_state.hpp"
+#include "solver/engine/climate_forcing.hpp"
+#include "solver/engine/model_parameters.hpp"
+#include "solver/engine/tile_ledger.hpp"
+#include "solver/grid/tile_layout.hpp"
 
 namespace polder::engine {
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "grid/national_grid.hpp"
+#include "solver/grid/national_grid.hpp"
 
 namespace polder::grid {
 

@@ -1,6 +1,6 @@
-#include "grid/tile_layout.hpp"
+#include "solver/grid/tile_layout.hpp"
 
-#include "core/error.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::grid {
 

@@ -7,7 +7,7 @@
 #include <span>
 #include <vector>
 
-#include "grid/grid_window.hpp"
+#include "solver/grid/grid_window.hpp"
 
 namespace polder::grid {
 

@@ -16,7 +16,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "model/land_use.hpp"
+#include "solver/model/land_use.hpp"
 
 namespace polder::kernels {
 

@@ -29,7 +29,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "model/forest_species.hpp"
+#include "solver/model/forest_species.hpp"
 
 namespace polder::kernels {
 

@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <span>
 
-#include "kernels/counter_hash.hpp"
-#include "model/land_use.hpp"
+#include "solver/kernels/counter_hash.hpp"
+#include "solver/model/land_use.hpp"
 
 namespace polder::kernels {
 

@@ -15,8 +15,8 @@
 #include <cmath>
 #include <cstdint>
 
-#include "model/land_use.hpp"
-#include "model/soil_class.hpp"
+#include "solver/model/land_use.hpp"
+#include "solver/model/soil_class.hpp"
 
 namespace polder::kernels {
 

@@ -20,7 +20,7 @@
 #include <array>
 #include <cstdint>
 
-#include "model/crt_category.hpp"
+#include "solver/model/crt_category.hpp"
 
 namespace polder::kernels {
 

@@ -6,7 +6,7 @@
 #include <array>
 #include <cstdint>
 
-#include "model/land_use.hpp"
+#include "solver/model/land_use.hpp"
 
 namespace polder::kernels {
 

@@ -19,7 +19,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "model/land_use.hpp"
+#include "solver/model/land_use.hpp"
 
 namespace polder::kernels {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "model/crt_category.hpp"
+#include "solver/model/crt_category.hpp"
 
 namespace polder::model {
 

@@ -5,7 +5,7 @@
 
 #include <array>
 
-#include "model/year_totals.hpp"
+#include "solver/model/year_totals.hpp"
 
 namespace polder::model {
 

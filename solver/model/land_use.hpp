@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "model/crt_category.hpp"
+#include "solver/model/crt_category.hpp"
 
 namespace polder::model {
 

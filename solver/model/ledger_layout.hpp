@@ -11,8 +11,8 @@
 #include <cstddef>
 #include <string_view>
 
-#include "model/crt_category.hpp"
-#include "model/province.hpp"
+#include "solver/model/crt_category.hpp"
+#include "solver/model/province.hpp"
 
 namespace polder::model {
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "model/ledger_layout.hpp"
+#include "solver/model/ledger_layout.hpp"
 
 namespace polder::model {
 

@@ -1,9 +1,9 @@
-#include "parallel/comm.hpp"
+#include "solver/parallel/comm.hpp"
 
 #include <limits>
 #include <utility>
 
-#include "core/error.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::parallel {
 

@@ -1,10 +1,10 @@
-#include "parallel/decomposition.hpp"
+#include "solver/parallel/decomposition.hpp"
 
 #include <algorithm>
 #include <bit>
 
-#include "core/error.hpp"
-#include "grid/hilbert.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/hilbert.hpp"
 
 namespace polder::parallel {
 

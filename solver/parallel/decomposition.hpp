@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "grid/tile_layout.hpp"
+#include "solver/grid/tile_layout.hpp"
 
 namespace polder::parallel {
 

@@ -1,11 +1,11 @@
-#include "parallel/halo_exchange.hpp"
+#include "solver/parallel/halo_exchange.hpp"
 
 #include <algorithm>
 #include <map>
 #include <tuple>
 #include <unordered_map>
 
-#include "core/error.hpp"
+#include "solver/core/error.hpp"
 
 namespace polder::parallel {
 

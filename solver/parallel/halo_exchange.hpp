@@ -8,10 +8,10 @@
 
 #include <mpi.h>
 
-#include "grid/tile_layout.hpp"
-#include "parallel/comm.hpp"
-#include "parallel/decomposition.hpp"
-#include "parallel/halo_field.hpp"
+#include "solver/grid/tile_layout.hpp"
+#include "solver/parallel/comm.hpp"
+#include "solver/parallel/decomposition.hpp"
+#include "solver/parallel/halo_field.hpp"
 
 namespace polder::parallel {
 

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "config/parameter_set.hpp"
-#include "engine/cell_state.hpp"
-#include "engine/model_parameters.hpp"
-#include "engine/year_step.hpp"
-#include "grid/tile_layout.hpp"
+#include "io/config/parameter_set.hpp"
+#include "solver/engine/cell_state.hpp"
+#include "solver/engine/model_parameters.hpp"
+#include "solver/engine/year_step.hpp"
+#include "solver/grid/tile_layout.hpp"
 
 namespace polder::testing {
 

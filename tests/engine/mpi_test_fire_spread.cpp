@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "engine/fire_process.hpp"
-#include "engine/input_loader.hpp"
-#include "grid/national_grid.hpp"
-#include "support/test_stack.hpp"
+#include "solver/engine/fire_process.hpp"
+#include "solver/engine/input_loader.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "tests/support/test_stack.hpp"
 
 using namespace polder;
 

@@ -2,7 +2,7 @@
 // on-site stock change, and an edit that bypasses the books shows as a residual.
 #include <gtest/gtest.h>
 
-#include "engine/cell_books.hpp"
+#include "solver/engine/cell_books.hpp"
 
 using namespace polder;
 using engine::Pool;

@@ -5,8 +5,8 @@
 
 #include <cmath>
 
-#include "engine/tile_ledger.hpp"
-#include "engine_fixture.hpp"
+#include "solver/engine/tile_ledger.hpp"
+#include "tests/engine/engine_fixture.hpp"
 
 using namespace polder;
 using model::LandUse;

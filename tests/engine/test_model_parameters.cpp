@@ -2,8 +2,8 @@
 // ranges), and the derived tables are built.
 #include <gtest/gtest.h>
 
-#include "core/error.hpp"
-#include "engine_fixture.hpp"
+#include "solver/core/error.hpp"
+#include "tests/engine/engine_fixture.hpp"
 
 using namespace polder;
 

@@ -7,7 +7,7 @@
 #include <limits>
 #include <random>
 
-#include "engine/tile_ledger.hpp"
+#include "solver/engine/tile_ledger.hpp"
 
 using namespace polder;
 

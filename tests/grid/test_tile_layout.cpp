@@ -2,9 +2,9 @@
 
 #include <set>
 
-#include "core/error.hpp"
-#include "grid/hilbert.hpp"
-#include "grid/tile_layout.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/hilbert.hpp"
+#include "solver/grid/tile_layout.hpp"
 
 using polder::grid::GridWindow;
 using polder::grid::NationalGrid;

@@ -18,11 +18,11 @@
 #include <variant>
 #include <vector>
 
-#include "grid/national_grid.hpp"
-#include "ingest/gdal_session.hpp"
-#include "ingest/ingest.hpp"
-#include "netcdf/nc_file.hpp"
-#include "support/test_stack.hpp"
+#include "io/ingest/gdal_session.hpp"
+#include "io/ingest/ingest.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "tests/support/test_stack.hpp"
 
 namespace polder::testing::gdal {
 

@@ -2,8 +2,8 @@
 // an error in one rank's rows is raised on every rank.
 #ifdef POLDER_HAVE_GDAL
 
-#include "core/error.hpp"
-#include "io/ingest_test_files.hpp"
+#include "solver/core/error.hpp"
+#include "tests/io/ingest_test_files.hpp"
 
 using namespace polder;
 namespace gd = polder::testing::gdal;

@@ -5,10 +5,10 @@
 
 #include <filesystem>
 
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
-#include "netcdf/input_checks.hpp"
-#include "support/test_stack.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "tests/support/test_stack.hpp"
 
 using namespace polder;
 

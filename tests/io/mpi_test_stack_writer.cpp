@@ -3,9 +3,9 @@
 
 #include <filesystem>
 
-#include "netcdf/nc_file.hpp"
-#include "netcdf/stack_schema.hpp"
-#include "support/test_stack.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "io/netcdf/stack_schema.hpp"
+#include "tests/support/test_stack.hpp"
 
 using namespace polder;
 

@@ -7,11 +7,11 @@
 #include <filesystem>
 #include <memory>
 
-#include "netcdf/input_checks.hpp"
-#include "netcdf/nc_file.hpp"
-#include "synth/climate_series.hpp"
-#include "synth/climate_writer.hpp"
-#include "synth/synthesizer.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "io/synth/climate_series.hpp"
+#include "io/synth/climate_writer.hpp"
+#include "io/synth/synthesizer.hpp"
 
 using namespace polder;
 using namespace polder::io::synth;

@@ -1,10 +1,10 @@
 // The ingest config and class-map files: every mistake is a ConfigError naming the file (and line).
 #ifdef POLDER_HAVE_GDAL
 
-#include "core/error.hpp"
-#include "ingest/class_map.hpp"
-#include "ingest/ingest_config.hpp"
-#include "io/ingest_test_files.hpp"
+#include "io/ingest/class_map.hpp"
+#include "io/ingest/ingest_config.hpp"
+#include "solver/core/error.hpp"
+#include "tests/io/ingest_test_files.hpp"
 
 using namespace polder;
 using polder::testing::IngestTest;

@@ -2,9 +2,9 @@
 // guarantees around the output file (checked before it appears; nothing half-written).
 #ifdef POLDER_HAVE_GDAL
 
-#include "core/error.hpp"
-#include "io/ingest_test_files.hpp"
-#include "netcdf/input_checks.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "solver/core/error.hpp"
+#include "tests/io/ingest_test_files.hpp"
 
 using namespace polder;
 using polder::testing::IngestTest;

@@ -3,7 +3,7 @@
 
 #include <cstdio>
 
-#include "io/ingest_test_files.hpp"
+#include "tests/io/ingest_test_files.hpp"
 
 using namespace polder;
 using polder::testing::IngestTest;

@@ -9,11 +9,11 @@
 #include <functional>
 #include <limits>
 
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
-#include "netcdf/input_checks.hpp"
-#include "netcdf/nc_file.hpp"
-#include "support/test_stack.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "tests/support/test_stack.hpp"
 
 using namespace polder;
 namespace fs = std::filesystem;

@@ -3,9 +3,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "config/parameter_set.hpp"
-#include "config/suggest.hpp"
-#include "core/error.hpp"
+#include "io/config/parameter_set.hpp"
+#include "io/config/suggest.hpp"
+#include "solver/core/error.hpp"
 
 using polder::ConfigError;
 using polder::io::ParameterSet;

@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <sstream>
 
-#include "netcdf/input_checks.hpp"
-#include "render/stack_description.hpp"
-#include "support/test_stack.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/render/stack_description.hpp"
+#include "tests/support/test_stack.hpp"
 
 using namespace polder;
 namespace fs = std::filesystem;

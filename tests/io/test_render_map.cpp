@@ -8,16 +8,16 @@
 #include <filesystem>
 #include <map>
 
-#include "core/error.hpp"
-#include "netcdf/input_checks.hpp"
-#include "netcdf/stack_schema.hpp"
-#include "render/bitmap_font.hpp"
-#include "render/layer_grid.hpp"
-#include "render/map_picture.hpp"
-#include "render/palette.hpp"
-#include "render/rgb_image.hpp"
-#include "render/stack_map.hpp"
-#include "support/test_stack.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/netcdf/stack_schema.hpp"
+#include "io/render/bitmap_font.hpp"
+#include "io/render/layer_grid.hpp"
+#include "io/render/map_picture.hpp"
+#include "io/render/palette.hpp"
+#include "io/render/rgb_image.hpp"
+#include "io/render/stack_map.hpp"
+#include "solver/core/error.hpp"
+#include "tests/support/test_stack.hpp"
 
 using namespace polder;
 using namespace polder::io::render;

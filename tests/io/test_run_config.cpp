@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "config/run_config.hpp"
-#include "core/error.hpp"
+#include "io/config/run_config.hpp"
+#include "solver/core/error.hpp"
 
 using polder::ConfigError;
 using polder::io::load_run_config;

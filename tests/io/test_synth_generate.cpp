@@ -7,11 +7,11 @@
 
 #include <memory>
 
-#include "model/land_use.hpp"
-#include "model/soil_class.hpp"
-#include "netcdf/input_checks.hpp"
-#include "netcdf/stack_schema.hpp"
-#include "synth/synthesizer.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/netcdf/stack_schema.hpp"
+#include "io/synth/synthesizer.hpp"
+#include "solver/model/land_use.hpp"
+#include "solver/model/soil_class.hpp"
 
 using namespace polder;
 using namespace polder::io::synth;

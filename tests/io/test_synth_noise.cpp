@@ -2,8 +2,8 @@
 
 #include <vector>
 
-#include "synth/noise.hpp"
-#include "synth/parcels.hpp"
+#include "io/synth/noise.hpp"
+#include "io/synth/parcels.hpp"
 
 using namespace polder::io::synth;
 

@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "grid/national_grid.hpp"
-#include "synth/distance_transform.hpp"
-#include "synth/polygon.hpp"
-#include "synth/segment_index.hpp"
+#include "io/synth/distance_transform.hpp"
+#include "io/synth/polygon.hpp"
+#include "io/synth/segment_index.hpp"
+#include "solver/grid/national_grid.hpp"
 
 using namespace polder;
 using namespace polder::io::synth;

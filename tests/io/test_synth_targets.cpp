@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "core/error.hpp"
-#include "synth/climate_series.hpp"
-#include "synth/land_targets.hpp"
-#include "synth/region.hpp"
+#include "io/synth/climate_series.hpp"
+#include "io/synth/land_targets.hpp"
+#include "io/synth/region.hpp"
+#include "solver/core/error.hpp"
 
 using namespace polder;
 using namespace polder::io::synth;

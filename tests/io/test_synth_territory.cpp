@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "core/error.hpp"
-#include "grid/national_grid.hpp"
-#include "synth/geojson_provinces.hpp"
-#include "synth/territory.hpp"
+#include "io/synth/geojson_provinces.hpp"
+#include "io/synth/territory.hpp"
+#include "solver/core/error.hpp"
+#include "solver/grid/national_grid.hpp"
 
 using namespace polder;
 using polder::io::synth::Territory;

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "kernels/climate_response.hpp"
+#include "solver/kernels/climate_response.hpp"
 
 using namespace polder;
 

@@ -1,7 +1,7 @@
 // Counter-based randomness: a pure function of its key, in [0, 1), streams independent.
 #include <gtest/gtest.h>
 
-#include "kernels/counter_hash.hpp"
+#include "solver/kernels/counter_hash.hpp"
 
 using namespace polder;
 using kernels::RandomStream;

@@ -2,7 +2,7 @@
 // IPCC 2006 Eq. 2.27 (hand-computed).
 #include <gtest/gtest.h>
 
-#include "kernels/fire.hpp"
+#include "solver/kernels/fire.hpp"
 
 using namespace polder;
 

@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "kernels/counter_hash.hpp"
-#include "kernels/forest.hpp"
+#include "solver/kernels/counter_hash.hpp"
+#include "solver/kernels/forest.hpp"
 
 using namespace polder;
 

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "kernels/hwp.hpp"
+#include "solver/kernels/hwp.hpp"
 
 using namespace polder;
 

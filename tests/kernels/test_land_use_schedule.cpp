@@ -4,7 +4,7 @@
 
 #include <array>
 
-#include "kernels/land_use_schedule.hpp"
+#include "solver/kernels/land_use_schedule.hpp"
 
 using namespace polder;
 

@@ -2,7 +2,7 @@
 // mineralisation, against hand-computed IPCC examples.
 #include <gtest/gtest.h>
 
-#include "kernels/mineral_soil.hpp"
+#include "solver/kernels/mineral_soil.hpp"
 
 using namespace polder;
 

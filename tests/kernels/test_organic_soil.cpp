@@ -2,7 +2,7 @@
 // ditches (Wetlands Supplement Eq. 2.6), N2O and DOC, rewetted factors. Hand-computed values.
 #include <gtest/gtest.h>
 
-#include "kernels/organic_soil.hpp"
+#include "solver/kernels/organic_soil.hpp"
 
 using namespace polder;
 using kernels::OrganicSoilParams;

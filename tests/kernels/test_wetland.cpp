@@ -2,7 +2,7 @@
 // brackish zones; hand-computed limiting cases.
 #include <gtest/gtest.h>
 
-#include "kernels/wetland.hpp"
+#include "solver/kernels/wetland.hpp"
 
 using namespace polder;
 

@@ -2,8 +2,8 @@
 
 #include <set>
 
-#include "model/crt_rows.hpp"
-#include "model/inventory_tables.hpp"
+#include "solver/model/crt_rows.hpp"
+#include "solver/model/inventory_tables.hpp"
 
 using namespace polder::model;
 

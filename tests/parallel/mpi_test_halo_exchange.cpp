@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 #include <mpi.h>
 
-#include "parallel/comm.hpp"
-#include "parallel/decomposition.hpp"
-#include "parallel/halo_exchange.hpp"
+#include "solver/parallel/comm.hpp"
+#include "solver/parallel/decomposition.hpp"
+#include "solver/parallel/halo_exchange.hpp"
 
 using namespace polder;
 

@@ -2,7 +2,7 @@
 
 #include <numeric>
 
-#include "parallel/decomposition.hpp"
+#include "solver/parallel/decomposition.hpp"
 
 using polder::grid::TileLayout;
 using polder::parallel::Decomposition;

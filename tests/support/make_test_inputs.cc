@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "support/test_stack.hpp"
+#include "tests/support/test_stack.hpp"
 
 int main(int argc, char** argv) {
   MPI_Init(&argc, &argv);

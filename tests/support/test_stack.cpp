@@ -1,4 +1,4 @@
-#include "support/test_stack.hpp"
+#include "tests/support/test_stack.hpp"
 
 #include <netcdf.h>
 
@@ -6,10 +6,10 @@
 #include <stdexcept>
 #include <vector>
 
-#include "model/land_use.hpp"
-#include "netcdf/input_checks.hpp"
-#include "netcdf/nc_file.hpp"
-#include "netcdf/stack_schema.hpp"
+#include "io/netcdf/input_checks.hpp"
+#include "io/netcdf/nc_file.hpp"
+#include "io/netcdf/stack_schema.hpp"
+#include "solver/model/land_use.hpp"
 
 namespace polder::testing {
 namespace {

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "grid/grid_window.hpp"
-#include "parallel/comm.hpp"
+#include "solver/grid/grid_window.hpp"
+#include "solver/parallel/comm.hpp"
 
 namespace polder::testing {
 
