@@ -266,6 +266,15 @@ void write_provenance(H5File& f, const Provenance& p) {
   f.set_attr(g, "years_time_s", p.years_time_s);
   f.set_attr(g, "load_time_s", p.load_time_s);
   f.set_attr(g, "initialise_time_s", p.initialise_time_s);
+  const char* loop_parts[] = {"loop_land_use_s", "loop_fire_s", "loop_processes_s", "loop_reduce_s"};
+  for (std::size_t k = 0; k < p.loop_parts_s.size() && k < 4; ++k) f.set_attr(g, loop_parts[k], p.loop_parts_s[k]);
+  const char* load_parts[] = {"load_read_s", "load_check_s", "load_distribute_s"};
+  for (std::size_t k = 0; k < p.load_parts_s.size() && k < 3; ++k) f.set_attr(g, load_parts[k], p.load_parts_s[k]);
+  if (p.repeat_member_s > 0.0) {
+    f.set_attr(g, "repeat_member_s", p.repeat_member_s);
+    f.set_attr(g, "repeat_member_loop_s", p.repeat_member_loop_s);
+    f.set_attr(g, "repeat_member_initialise_s", p.repeat_member_initialise_s);
+  }
   f.set_attr(g, "peak_rss_bytes", p.peak_rss_bytes);
   f.set_attr(g, "state_bytes_per_cell", p.state_bytes_per_cell);
   f.set_attr(g, "restarted_from", p.restarted_from);

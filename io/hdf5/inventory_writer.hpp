@@ -37,8 +37,13 @@ struct Provenance {
   int threads = 1;
   double wall_time_s = 0.0;
   double years_time_s = 0.0;
-  double load_time_s = 0.0;               ///< reading and checking the inputs, checksums included
-  double initialise_time_s = 0.0;         ///< setting up the starting state (or restoring a checkpoint)
+  double load_time_s = 0.0;          ///< reading and checking the inputs, checksums included
+  double initialise_time_s = 0.0;    ///< setting up the starting state (or restoring a checkpoint)
+  std::vector<double> loop_parts_s;  ///< rank 0's time in land use, fire, processes, reduction
+  std::vector<double> load_parts_s;  ///< rank 0's time reading, checking, distributing the input
+  double repeat_member_s = 0.0;      ///< a further member from the kept input (--repeat), 0 if none
+  double repeat_member_loop_s = 0.0;
+  double repeat_member_initialise_s = 0.0;
   std::int64_t peak_rss_bytes = 0;        ///< sum over ranks of each rank's peak resident memory
   std::int64_t state_bytes_per_cell = 0;  ///< bytes of per-cell state the engine holds
   std::string restarted_from;             ///< checkpoint path, empty for an uninterrupted run

@@ -1,87 +1,117 @@
 #include "solver/engine/area_book.hpp"
 
 #include <algorithm>
+#include <cmath>
 
-#include "solver/engine/cell_post.hpp"
-#include "solver/engine/year_step.hpp"
+#include "solver/engine/reporting_row.hpp"
 
 namespace polder::engine {
 namespace {
 
-constexpr std::uint32_t k_classes = model::k_land_use_classes;
+constexpr std::uint64_t k_classes = model::k_land_use_classes;
+constexpr std::uint64_t k_soils = model::k_soil_classes;
+/// Keys without the climate cell: (reporting key, land use, soil).
+constexpr std::size_t k_small_keys =
+    static_cast<std::size_t>(model::k_provinces) * model::k_ledger_rows * k_classes * k_soils;
+
+std::uint64_t small_key(int report_key, std::uint8_t lu, std::uint8_t soil) {
+  return (static_cast<std::uint64_t>(report_key) * k_classes + lu) * k_soils + soil;
+}
 
 }  // namespace
 
-std::uint32_t AreaBook::key(const CellState& s, std::size_t i, std::int32_t year) {
-  const std::uint8_t lu = s.land_use[i];
-  const int row = reporting_row(category_of_code(lu), s.converted_from[i], s.converted_year[i], year);
-  return (static_cast<std::uint32_t>(s.province[i] - 1) * model::k_ledger_rows + static_cast<std::uint32_t>(row)) *
-             k_classes +
-         lu;
+std::uint64_t AreaBook::key(const CellState& s, std::size_t i, std::int32_t year) const {
+  const int rk = report_key(s.province(m_tile, i), s.land_use[i], s.converted_from[i], s.converted_year[i], year);
+  return (small_key(rk, s.land_use[i], s.soil[i]) << 16) | s.climate_cell[i];
 }
 
-AreaBook::AreaBook(const CellState& s, std::size_t t, std::int32_t year) : m_changes(model::k_transition_size, 0) {
-  // Counted in a dense table over all keys (12 x 36 x 18), then the non-zero keys in key order: linear
-  // in the cells, where sorting the keys of a national run cost seconds.
-  std::vector<std::int32_t> counts(static_cast<std::size_t>(model::k_provinces) * model::k_ledger_rows * k_classes, 0);
+AreaBook::AreaBook(const CellState& s, std::size_t t, std::int32_t year)
+    : m_tile(t), m_changes(model::k_transition_size, 0) {
+  // Counted in a dense table over (reporting key, land use, soil) x the tile's few climate cells, then
+  // the non-zero keys in key order: linear in the cells, where sorting a national run's keys costs
+  // seconds.
+  std::vector<std::uint16_t> climate_cells(s.climate_cell.begin() + static_cast<std::ptrdiff_t>(s.begin(t)),
+                                           s.climate_cell.begin() + static_cast<std::ptrdiff_t>(s.end(t)));
+  std::sort(climate_cells.begin(), climate_cells.end());
+  climate_cells.erase(std::unique(climate_cells.begin(), climate_cells.end()), climate_cells.end());
+  const std::size_t n_cc = climate_cells.size();
+  thread_local std::vector<std::int32_t> dense;
+  dense.assign(k_small_keys * std::max<std::size_t>(n_cc, 1), 0);
   for (std::size_t i = s.begin(t); i < s.end(t); ++i) {
-    ++counts[key(s, i, year - 1)];
+    const int rk = report_key(s.province(t, i), s.land_use[i], s.converted_from[i], s.converted_year[i], year - 1);
+    const auto cc = static_cast<std::size_t>(
+        std::lower_bound(climate_cells.begin(), climate_cells.end(), s.climate_cell[i]) - climate_cells.begin());
+    ++dense[small_key(rk, s.land_use[i], s.soil[i]) * n_cc + cc];
     if (s.converted_year[i] > 0 && s.converted_year[i] + model::k_ipcc_transition_years >= year)
       m_conversions.push_back({s.converted_year[i], static_cast<std::uint32_t>(i)});
   }
-  for (std::size_t k = 0; k < counts.size(); ++k)
-    if (counts[k] != 0) m_counts.push_back({static_cast<std::uint32_t>(k), counts[k]});
+  for (std::size_t k = 0; k < dense.size(); ++k)
+    if (dense[k] != 0) m_counts.push_back({((k / n_cc) << 16) | climate_cells[k % n_cc], dense[k]});
   std::stable_sort(m_conversions.begin(), m_conversions.end(),
                    [](const Conversion& a, const Conversion& b) { return a.year < b.year; });
 }
 
-void AreaBook::add(std::uint32_t k, std::int32_t delta) {
+void AreaBook::add(std::uint64_t k, std::int32_t delta) {
   auto it =
-      std::lower_bound(m_counts.begin(), m_counts.end(), k, [](const Count& c, std::uint32_t v) { return c.key < v; });
+      std::lower_bound(m_counts.begin(), m_counts.end(), k, [](const Count& c, std::uint64_t v) { return c.key < v; });
   if (it == m_counts.end() || it->key != k) it = m_counts.insert(it, {k, 0});
   it->cells += delta;
   if (it->cells == 0) m_counts.erase(it);
 }
 
-void AreaBook::expire(const CellState& s, std::int32_t year) {
+void AreaBook::expire(const CellState& s, std::int32_t year, std::vector<std::uint32_t>& rekeyed) {
   std::fill(m_changes.begin(), m_changes.end(), 0);
   const std::int32_t ending = year - model::k_ipcc_transition_years;
   while (m_next_expiry < m_conversions.size() && m_conversions[m_next_expiry].year <= ending) {
     const auto& c = m_conversions[m_next_expiry++];
     // Only if the cell has not been converted again since, and was reported as converted until now.
     if (c.year != ending || s.converted_year[c.cell] != c.year) continue;
-    const std::uint32_t now = key(s, c.cell, year), before = key(s, c.cell, year - 1);
+    const std::uint64_t now = key(s, c.cell, year), before = key(s, c.cell, year - 1);
     if (now == before) continue;
     add(before, -1);
     add(now, +1);
+    rekeyed.push_back(c.cell);
   }
 }
 
 void AreaBook::leave(const CellState& s, std::size_t i, std::int32_t year) { add(key(s, i, year), -1); }
 
-void AreaBook::enter(const CellState& s, std::size_t i, std::int32_t year, std::uint8_t old_category) {
+void AreaBook::enter(const CellState& s, std::size_t i, std::int32_t year, int old_category) {
   add(key(s, i, year), +1);
+  if (old_category < 0) return;  // a soil change, not a land transition
   const std::uint8_t cat = category_of_code(s.land_use[i]);
-  ++m_changes[model::transition_index(s.province[i] - 1, old_category, cat)];
+  ++m_changes[model::transition_index(s.province(m_tile, i) - 1, old_category, cat)];
   if (s.converted_year[i] == year && cat != old_category)
     m_conversions.push_back({static_cast<std::int16_t>(year), static_cast<std::uint32_t>(i)});
 }
 
-void AreaBook::post(const ModelParameters& p, TileLedger& ledger) const {
+void AreaBook::post(const ModelParameters& p, const ClimateTables& climate, TileLedger& ledger) const {
+  using model::Quantity;
   // Cells per (province, category) at the end of the year; the ones that did not change this year
   // stayed in their category ("remaining" in the transition matrix).
   std::vector<std::int32_t> in_category(static_cast<std::size_t>(model::k_provinces) * model::k_land_categories, 0);
+  double turnover = 0.0;
   for (const auto& c : m_counts) {
-    const std::uint32_t lu = c.key % k_classes;
-    const std::uint32_t row = (c.key / k_classes) % model::k_ledger_rows;
-    const auto province0 = static_cast<int>(c.key / k_classes / model::k_ledger_rows);
-    double* acc = ledger.row(province0, static_cast<int>(row));
-    acc[model::qi(model::Quantity::area_ha)] += c.cells * k_cell_ha;
+    const auto cc = static_cast<std::size_t>(c.key & 0xFFFF);
+    const std::uint64_t sk = c.key >> 16;
+    const auto soil = static_cast<std::uint8_t>(sk % k_soils);
+    const auto lu = static_cast<std::uint8_t>((sk / k_soils) % k_classes);
+    const auto rk = static_cast<int>(sk / k_soils / k_classes);
+    const int province0 = rk / model::k_ledger_rows, row = rk % model::k_ledger_rows;
+    double* acc = ledger.row(province0, row);
+    acc[model::qi(Quantity::area_ha)] += c.cells * k_cell_ha;
     const double ch4 = p.wetland.ch4_kg_ha[lu];
-    if (ch4 != 0.0) acc[model::qi(model::Quantity::ch4_wetland_t)] += c.cells * (ch4 * 1e-3 * k_cell_ha);
-    in_category[static_cast<std::size_t>(province0) * model::k_land_categories +
-                category_of_code(static_cast<std::uint8_t>(lu))] += c.cells;
+    if (ch4 != 0.0) acc[model::qi(Quantity::ch4_wetland_t)] += c.cells * (ch4 * 1e-3 * k_cell_ha);
+    in_category[static_cast<std::size_t>(province0) * model::k_land_categories + category_of_code(lu)] += c.cells;
+    // The climate response of mineral-soil carbon (cell_state.hpp): SOC_eq x dx per cell.
+    if (is_mineral_soil(soil) && climate.soil_dx[cc] != 0.0) {
+      const double d = kernels::soc_equilibrium(p.mineral, soil, lu) * climate.soil_dx[cc] * (c.cells * k_cell_ha);
+      acc[model::qi(Quantity::mineral_soil_tc)] += d;
+      acc[model::qi(Quantity::mineral_climate_tc)] += d;
+      turnover += std::fabs(d);
+    }
   }
+  ledger.add_balance(0.0, turnover);
   for (int pr = 0; pr < model::k_provinces; ++pr) {
     for (int to = 0; to < model::k_land_categories; ++to) {
       std::int32_t stayed =

@@ -13,9 +13,9 @@ namespace {
 
 /// Faults in [begin, end) from all OpenMP threads. The kernel zeroes each fresh page in the thread
 /// that faults it; on virtual machines that hand memory to the guest lazily (Firecracker, measured
-/// 0.3-1.2 GB/s per thread, docs/performance.md) a serial first touch of a national state takes tens
-/// of seconds. Populating in parallel chunks splits that cost over the threads; nothing is read or
-/// written through C++ objects here, and a kernel without MADV_POPULATE_WRITE just skips it.
+/// 0.3-1.2 GB/s per thread, docs/performance.md) a serial first touch of a national state takes
+/// seconds. Populating in parallel chunks splits that cost over the threads; a kernel without
+/// MADV_POPULATE_WRITE just skips it.
 void populate(std::uintptr_t begin, std::uintptr_t end) {
   constexpr std::uintptr_t chunk = std::uintptr_t{64} << 20;
   const auto n = static_cast<std::int64_t>((end - begin + chunk - 1) / chunk);
@@ -27,11 +27,10 @@ void populate(std::uintptr_t begin, std::uintptr_t end) {
   }
 }
 
-/// Sizes `v` to `n` copies of `value`. Large arrays are backed by transparent huge pages where the
-/// kernel allows it (madvise before the first touch): a national state is several GB, and touching it
-/// in 4 KiB pages costs millions of page faults.
+/// Sizes `v` to `n` zeros. Large arrays are backed by transparent huge pages where the kernel allows
+/// it (madvise before the first touch): touching GBs in 4 KiB pages costs millions of page faults.
 template <typename T>
-void allocate(std::vector<T>& v, std::size_t n, T value, std::size_t& bytes_per_cell) {
+void allocate_field(std::vector<T>& v, std::size_t n) {
   std::vector<T>().swap(v);
   v.reserve(n);
   constexpr std::size_t huge = std::size_t{2} << 20;
@@ -44,42 +43,36 @@ void allocate(std::vector<T>& v, std::size_t n, T value, std::size_t& bytes_per_
       populate(begin, end);
     }
   }
-  v.assign(n, value);
-  bytes_per_cell += sizeof(T);
+  v.assign(n, T{});
 }
 
 }  // namespace
 
-void CellState::resize(std::size_t n, std::size_t n_map_years) {
-  m_bytes_per_cell = 0;
-  allocate<std::uint16_t>(local_index, n, 0, m_bytes_per_cell);
-  allocate<std::uint8_t>(province, n, 0, m_bytes_per_cell);
-  land_use_map.resize(n_map_years);
-  for (auto& m : land_use_map) allocate<std::uint8_t>(m, n, 0, m_bytes_per_cell);
-  allocate<std::uint8_t>(soil, n, 0, m_bytes_per_cell);
-  allocate(glg_cm, n, 0.0F, m_bytes_per_cell);
-  allocate(ghg_cm, n, 0.0F, m_bytes_per_cell);
-  allocate(ditch_fraction, n, 0.0F, m_bytes_per_cell);
-  allocate<std::uint8_t>(species, n, 0, m_bytes_per_cell);
-  allocate<std::uint8_t>(yield_class, n, 0, m_bytes_per_cell);
-  allocate(marsh_elevation_cm, n, 0.0F, m_bytes_per_cell);
-  allocate<std::int16_t>(seagrass_since, n, 0, m_bytes_per_cell);
-  allocate<std::uint16_t>(climate_cell, n, 0, m_bytes_per_cell);
-  allocate<std::uint8_t>(land_use, n, 0, m_bytes_per_cell);
-  allocate<std::uint8_t>(converted_from, n, 0, m_bytes_per_cell);
-  allocate<std::int16_t>(converted_year, n, 0, m_bytes_per_cell);
-  allocate(biomass_c, n, 0.0, m_bytes_per_cell);
-  allocate(dead_wood_c, n, 0.0, m_bytes_per_cell);
-  allocate(litter_c, n, 0.0, m_bytes_per_cell);
-  allocate(mineral_soc_c, n, 0.0, m_bytes_per_cell);
-  allocate(peat_c, n, 0.0, m_bytes_per_cell);
-  allocate(soc_rate, n, 0.0F, m_bytes_per_cell);
-  allocate<std::uint8_t>(soc_years_left, n, 0, m_bytes_per_cell);
-  allocate(stand_age, n, 0.0F, m_bytes_per_cell);
-  allocate<std::int16_t>(burnt_year, n, 0, m_bytes_per_cell);
-  allocate<std::uint8_t>(rewetted, n, 0, m_bytes_per_cell);
+void CellState::allocate(const std::vector<TileInput>& kept, const std::vector<std::size_t>& begin,
+                         std::int32_t tile_size_cells) {
+  input = &kept;
+  tile_size = tile_size_cells;
+  tile_begin = begin;
+  tiles.clear();
+  for (const auto& t : kept) tiles.push_back(t.tile);
+  visit_dense([&](const ColumnInfo&, auto& field) { allocate_field(field, n_cells()); });
+  const auto cells = static_cast<std::size_t>(tile_size) * static_cast<std::size_t>(tile_size);
+  row_in_tile.resize(cells);
+  col_in_tile.resize(cells);
+  for (std::size_t li = 0; li < cells; ++li) {
+    row_in_tile[li] = static_cast<std::uint8_t>(li / static_cast<std::size_t>(tile_size));
+    col_in_tile[li] = static_cast<std::uint8_t>(li % static_cast<std::size_t>(tile_size));
+  }
+  processes.assign(kept.size(), TileProcesses{});
 }
 
-std::size_t CellState::bytes_per_cell() const { return m_bytes_per_cell; }
+std::size_t CellState::bytes() {
+  std::size_t b = 0;
+  visit_dense([&](const ColumnInfo&, auto& field) {
+    b += field.capacity() * sizeof(typename std::decay_t<decltype(field)>::value_type);
+  });
+  for (auto& p : processes) p.visit_lists([&](const char*, auto& list) { b += list.bytes(); });
+  return b;
+}
 
 }  // namespace polder::engine

@@ -1,8 +1,11 @@
-// Checkpoint and restart. A checkpoint holds every dynamic array of the cell state in the global cell
-// order (tiles in Hilbert order, cells row-major inside a tile), which does not depend on the number
-// of ranks, so a run can restart on any rank count; plus the inventory years done so far and the HWP
-// pools. It is written collectively to a temporary name and renamed when complete, so a crash never
-// leaves a checkpoint that looks whole.
+// Checkpoint and restart. A checkpoint holds every checkpointed field of the cell-field table (the
+// dense fields of cell_state.hpp and the per-process columns of process_lists.hpp, the latter as dense
+// arrays with 0 for cells outside the process) in the global cell order (tiles in Hilbert order, cells
+// row-major inside a tile), which does not depend on the number of ranks, so a run can restart on any
+// rank count; plus the inventory years done so far and the HWP pools. It is written collectively to a
+// temporary name and renamed when complete, so a crash never leaves a checkpoint that looks whole. A
+// restart checks every dataset's shape, every value against the range the table gives it, and a
+// digest of the whole state before it uses any of it.
 
 #include <unistd.h>
 
@@ -15,60 +18,56 @@
 #include "polder/version.hpp"
 #include "solver/core/error.hpp"
 #include "solver/core/log.hpp"
+#include "solver/engine/initial_state.hpp"
 #include "solver/engine/simulation.hpp"
-#include "solver/model/land_use.hpp"
-#include "solver/model/soil_class.hpp"
 
 namespace polder::engine {
 namespace {
 
 namespace fs = std::filesystem;
 
-/// Every dynamic array, by name, with the values it may hold: one list drives writing, reading and
-/// checking, so they cannot drift apart. `visit(name, array, ok, rule)`: `ok(value)` says whether a
-/// value read back is possible, `rule` says so in words for the error message.
-template <typename Visit>
-void visit_dynamic(CellState& s, std::int32_t next_year, std::int32_t transition_years, Visit&& v) {
-  const auto finite_within = [](double limit) {
-    return
-        [limit](auto x) { return std::isfinite(static_cast<double>(x)) && std::fabs(static_cast<double>(x)) <= limit; };
-  };
-  const auto year_or_zero = [next_year](std::int16_t y) { return y == 0 || (y >= 1000 && y < next_year); };
-  const std::string years = cat("0 or a year 1000..", next_year - 1);
-  v(
-      "land_use", s.land_use, [](std::uint8_t c) { return model::is_valid_land_use(c); }, "a land-use code 1..17");
-  v(
-      "converted_from", s.converted_from, [](std::uint8_t c) { return c < model::k_land_categories; },
-      "a land category 0..5");
-  v("converted_year", s.converted_year, year_or_zero, years);
-  v("biomass_c", s.biomass_c, finite_within(1e6), "finite, |value| <= 1e6 t C ha-1");
-  v("dead_wood_c", s.dead_wood_c, finite_within(1e6), "finite, |value| <= 1e6 t C ha-1");
-  v("litter_c", s.litter_c, finite_within(1e6), "finite, |value| <= 1e6 t C ha-1");
-  v("mineral_soc_c", s.mineral_soc_c, finite_within(1e6), "finite, |value| <= 1e6 t C ha-1");
-  v(
-      "peat_c", s.peat_c, [](double x) { return std::isfinite(x) && x >= 0.0 && x <= 1e6; }, "finite, 0..1e6 t C ha-1");
-  v("soc_rate", s.soc_rate, finite_within(1e6), "finite, |value| <= 1e6 t C ha-1 yr-1");
-  v(
-      "soc_years_left", s.soc_years_left, [transition_years](std::uint8_t n) { return n <= transition_years; },
-      cat("0..", transition_years, " (mineral_soil.transition_years)"));
-  v("stand_age", s.stand_age, finite_within(1000.0), "finite, |value| <= 1000 years");
-  v("burnt_year", s.burnt_year, year_or_zero, years);
-  v(
-      "rewetted", s.rewetted, [](std::uint8_t f) { return f <= 1; }, "0 or 1");
-  v(
-      "soil", s.soil, [](std::uint8_t c) { return model::is_valid_soil(c); }, "a soil class 0..6");
-  v("marsh_elevation_cm", s.marsh_elevation_cm, finite_within(1e4), "finite, |value| <= 1e4 cm");
+/// A checkpointed field: its dataset name, valid range and the dense array (state or materialised).
+struct Field {
+  std::string name;
+  double low = 0.0;
+  double high = 0.0;
+  FieldArray* array = nullptr;  ///< process fields
+};
+
+/// Calls v(name, low, high, std::vector<T>&) for every checkpointed field: the dense fields of the
+/// state, then the process fields (already materialised in `process`), in a fixed order.
+template <typename V>
+void visit_fields(CellState& s, FieldArrays& process, V&& v) {
+  s.visit_dense([&](const ColumnInfo& c, auto& field) { v(std::string(c.checkpoint), c.low, c.high, field); });
+  TileProcesses empty;
+  std::vector<std::string> seen;
+  empty.visit_lists([&](const char*, auto& list) {
+    list.visit([&](const ColumnInfo& c, auto&) {
+      if (c.checkpoint[0] == '\0' || std::find(seen.begin(), seen.end(), c.checkpoint) != seen.end()) return;
+      seen.emplace_back(c.checkpoint);
+      std::visit([&](auto& array) { v(std::string(c.checkpoint), c.low, c.high, array); }, process.at(c.checkpoint));
+    });
+  });
 }
 
-/// SHA-256 over the dynamic state in the global cell order, the same for any number of ranks: each
-/// tile's arrays are hashed on the rank that owns it, and the tile digests, gathered in global tile
+/// Extra rules beyond the table's ranges, by field name.
+template <typename T>
+bool extra_rule_ok(const std::string& name, T value, std::int32_t next_year, std::int32_t transition_years) {
+  const auto v = static_cast<double>(value);
+  if (name == "converted_year" || name == "burnt_year") return v == 0 || (v >= 1000 && v < next_year);
+  if (name == "soc_years_left") return v <= transition_years;
+  if (name == "land_use") return model::is_valid_land_use(static_cast<unsigned>(v));
+  return true;
+}
+
+/// SHA-256 over the checkpointed fields in the global cell order, the same for any number of ranks:
+/// each tile's arrays are hashed on the rank that owns it, and the tile digests, gathered in global tile
 /// order, are hashed once more.
-std::string state_digest(const parallel::Comm& comm, CellState& s, std::int32_t next_year,
-                         std::int32_t transition_years) {
+std::string state_digest(const parallel::Comm& comm, CellState& s, FieldArrays& process) {
   std::vector<std::byte> tiles(s.n_tiles() * 32);
   for (std::size_t t = 0; t < s.n_tiles(); ++t) {
     io::Sha256 h;
-    visit_dynamic(s, next_year, transition_years, [&](const char*, auto& array, auto&&, const std::string&) {
+    visit_fields(s, process, [&](const std::string&, double, double, auto& array) {
       using T = typename std::decay_t<decltype(array)>::value_type;
       h.update_values(std::span<const T>(array.data() + s.begin(t), s.end(t) - s.begin(t)));
     });
@@ -96,12 +95,13 @@ void Simulation::write_checkpoint(std::int32_t year) {
       throw InputError(cat("run.checkpoint_dir = '", cfg.checkpoint_dir, "': cannot create the folder"));
   }
   m_comm.barrier();
-  CellState& s = m_input.state;
+  CellState& s = m_state;
   const auto& d = *m_input.decomposition;
   const auto n_total = static_cast<hsize_t>(m_input.layout->total_active());
   const auto offset = static_cast<hsize_t>(d.first_cell_of(m_comm.rank()));
-  // A failed write (disk full, permission) must not leave a file under the final name, nor a
-  // partial one: every rank reports whether its part succeeded before rank 0 renames.
+  FieldArrays process = dense_process_fields(s);
+  // A failed write (disk full, permission) must not leave a file under the final name, nor a partial
+  // one: every rank reports whether its part succeeded before rank 0 renames.
   bool written = true;
   std::string failure;
   try {
@@ -120,18 +120,17 @@ void Simulation::write_checkpoint(std::int32_t year) {
     f.set_attr("/", "parameters_digest", m_identity.parameters_digest);
     f.set_attr("/", "fire", std::int64_t{cfg.fire ? 1 : 0});
     f.set_attr("/", "climate_response", std::int64_t{cfg.climate_response ? 1 : 0});
-    const std::int32_t transition_years = m_parameters.mineral.transition_years;
-    f.set_attr("/", "state_digest", state_digest(m_comm, s, year + 1, transition_years));
-    visit_dynamic(s, year + 1, transition_years, [&](const char* name, auto& array, auto&&, const std::string&) {
+    f.set_attr("/", "state_digest", state_digest(m_comm, s, process));
+    visit_fields(s, process, [&](const std::string& name, double, double, auto& array) {
       using T = typename std::decay_t<decltype(array)>::value_type;
-      const std::string path = std::string("/state/") + name;
+      const std::string path = "/state/" + name;
       f.create_1d<T>(path, n_total);
       f.write_slab<T>(path, offset, std::span<const T>(array));
     });
+    process.clear();
     // Years done so far and the HWP pools: rank 0 holds them; every rank takes part in creating the
     // datasets, only rank 0 writes values.
-    std::int64_t n_years = static_cast<std::int64_t>(m_years.size());
-    std::vector<std::int64_t> nv = {n_years};
+    std::vector<std::int64_t> nv = {static_cast<std::int64_t>(m_years.size())};
     m_comm.broadcast(nv);
     const auto ny = static_cast<hsize_t>(nv[0]);
     std::vector<std::int64_t> ledgers, transitions, fire;
@@ -219,12 +218,11 @@ void Simulation::restore(const std::string& path) {
   if (next > cfg.end_year)
     throw ConfigError(
         cat("--restart '", path, "': the checkpoint is at ", next - 1, ", after run.end_year = ", cfg.end_year));
-
   if (next <= cfg.start_year)
     throw InputError(cat("--restart '", path, "': next_year ", next, " is not after run.start_year"));
 
   // Shapes first: a short or missing array must be refused before anything is read into the state.
-  CellState& s = m_input.state;
+  CellState& s = m_state;
   const std::int32_t transition_years = m_parameters.mineral.transition_years;
   const auto n_total = static_cast<hsize_t>(m_input.layout->total_active());
   const auto expect_shape = [&](const std::string& name, hsize_t n) {
@@ -234,9 +232,9 @@ void Simulation::restore(const std::string& path) {
       throw InputError(
           cat("--restart '", path, "': dataset ", name, " has ", dims.empty() ? 0 : dims[0], " values, expected ", n));
   };
-  visit_dynamic(s, next, transition_years, [&](const char* name, auto&, auto&&, const std::string&) {
-    expect_shape(std::string("/state/") + name, n_total);
-  });
+  FieldArrays process = dense_process_fields(s);  // the right names, types and sizes, to read into
+  visit_fields(s, process,
+               [&](const std::string& name, double, double, auto&) { expect_shape("/state/" + name, n_total); });
   const auto n_years = static_cast<hsize_t>(next - cfg.start_year);
   expect_shape("/years/year", n_years);
   expect_shape("/years/ledger", n_years * model::k_ledger_size);
@@ -245,20 +243,22 @@ void Simulation::restore(const std::string& path) {
   expect_shape("/years/hwp", n_years * 9 + 3);
   expect_shape("/years/mass_balance", n_years);
 
-  // Values: every cell checked as inputs are; the first bad cell in the global order is reported.
+  // Values: every cell checked against the field's range; the first bad cell in the global order is
+  // reported.
   const auto offset = static_cast<hsize_t>(m_input.decomposition->first_cell_of(m_comm.rank()));
   std::int64_t first_bad = std::numeric_limits<std::int64_t>::max();
   std::string bad_message;
-  visit_dynamic(s, next, transition_years, [&](const char* name, auto& array, auto&& ok, const std::string& rule) {
+  visit_fields(s, process, [&](const std::string& name, double low, double high, auto& array) {
     using T = typename std::decay_t<decltype(array)>::value_type;
-    f.read_slab<T>(std::string("/state/") + name, offset, std::span<T>(array));
+    f.read_slab<T>("/state/" + name, offset, std::span<T>(array));
     for (std::size_t i = 0; i < array.size(); ++i) {
-      if (ok(array[i])) continue;
+      const auto v = static_cast<double>(array[i]);
+      if (std::isfinite(v) && v >= low && v <= high && extra_rule_ok(name, array[i], next, transition_years)) continue;
       const auto cell = static_cast<std::int64_t>(offset + i);
       if (cell < first_bad) {
         first_bad = cell;
-        bad_message = cat("--restart '", path, "': /state/", name, " of cell ", cell, " (global cell order) is ",
-                          +array[i], ", expected ", rule, ": the checkpoint is damaged");
+        bad_message = cat("--restart '", path, "': /state/", name, " of cell ", cell, " (global cell order) is ", v,
+                          ", outside ", low, "..", high, " or the field's rules: the checkpoint is damaged");
       }
       break;
     }
@@ -271,10 +271,11 @@ void Simulation::restore(const std::string& path) {
     throw InputError(bad_message);
   }
   const auto digest = f.attr_string("/", "state_digest").value_or("");
-  if (digest != state_digest(m_comm, s, next, transition_years))
+  if (digest != state_digest(m_comm, s, process))
     throw InputError(cat("--restart '", path, "': the state does not match its digest (state_digest ",
                          digest.empty() ? std::string("missing") : digest.substr(0, 12) + "…",
                          "): the checkpoint is damaged or was edited"));
+  rebuild_processes(m_parameters, process, next - 1, s);
 
   const auto years = f.read<std::int32_t>("/years/year");
   const auto ledgers = f.read<std::int64_t>("/years/ledger");

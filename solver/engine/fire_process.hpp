@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "solver/engine/cell_state.hpp"
-#include "solver/engine/year_step.hpp"
+#include "solver/engine/year_context.hpp"
 #include "solver/parallel/comm.hpp"
 #include "solver/parallel/decomposition.hpp"
 #include "solver/parallel/halo_exchange.hpp"
@@ -28,8 +28,9 @@ class FireProcess {
   FireProcess(const parallel::Comm& comm, const grid::TileLayout& layout, const parallel::Decomposition& decomposition,
               const CellState& state);
 
-  /// Burns this year's fires; `burnt` (one flag per local cell) is set to 1 for burnt cells.
-  FireYear run(const StepContext& ctx, const CellState& s, std::uint64_t seed, std::vector<std::uint8_t>& burnt);
+  /// Burns this year's fires; `burnt[t]` lists the rank indices of local tile t's burnt cells,
+  /// ascending.
+  FireYear run(const YearContext& ctx, const CellState& s, std::vector<std::vector<std::uint32_t>>& burnt);
 
  private:
   /// Local cell index of tile-local (row, col), or -1 if that cell is not active.
@@ -40,7 +41,8 @@ class FireProcess {
   parallel::HaloExchange m_halo;
   std::vector<std::vector<std::uint16_t>> m_front;    ///< per tile: tile-local positions of the front
   std::vector<std::vector<std::uint16_t>> m_touched;  ///< per tile: positions set this year (to reset)
-  std::vector<double> m_drought;                      ///< drought factor per climate cell this year
+  std::vector<std::uint8_t> m_changed;                ///< per tile: an edge cell changed since the last exchange
+  std::vector<std::uint8_t> m_ring_set;               ///< per tile: the ring may hold non-zero values
 };
 
 }  // namespace polder::engine

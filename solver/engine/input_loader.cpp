@@ -1,178 +1,287 @@
 #include "solver/engine/input_loader.hpp"
 
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstring>
+#include <map>
 #include <optional>
 
 #include "io/netcdf/row_blocks.hpp"
 #include "solver/core/error.hpp"
 #include "solver/core/log.hpp"
+#include "solver/grid/national_grid.hpp"
+#include "solver/kernels/land_use_schedule.hpp"
+#include "solver/model/land_use.hpp"
+#include "solver/model/soil_class.hpp"
+#include "solver/parallel/tile_loop.hpp"
 
 namespace polder::engine {
 namespace {
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+constexpr auto k_salt_marsh = static_cast<std::uint8_t>(model::LandUse::salt_marsh);
+constexpr auto k_seagrass = static_cast<std::uint8_t>(model::LandUse::seagrass);
 
 void keep_first(std::optional<io::Violation>& first, std::optional<io::Violation> v) {
   if (v && (!first || v->cell_id < first->cell_id)) first = std::move(v);
 }
 
-/// One band of tile rows: the block this rank reads (the columns spanned by its tiles in the band) and,
-/// for each of its tiles there, where the tile's cells go.
-struct BandTile {
-  std::size_t local_tile;
-  grid::GridWindow window;  ///< tile window clipped to the file window
+/// A band of whole national tile rows [tile_row0, tile_row1) clipped to the file window, full width.
+struct Band {
+  grid::GridWindow block;
+  std::int32_t tile_row0 = 0;
+  std::int32_t tile_row1 = 0;
 };
+
+/// Bands of at least 256 rows (the chunk height of an input stack) made of whole tile rows.
+std::vector<Band> make_bands(const grid::GridWindow& fw, std::int32_t tile_size) {
+  std::vector<Band> out;
+  if (fw.empty()) return out;
+  const std::int32_t per = std::max(1, 256 / tile_size);
+  const std::int32_t first = fw.row0 / tile_size, last = (fw.row1() - 1) / tile_size;
+  for (std::int32_t tr = first; tr <= last; tr += per) {
+    const std::int32_t tr1 = std::min(tr + per, last + 1);
+    const grid::GridWindow rows{tr * tile_size, fw.col0, (tr1 - tr) * tile_size, fw.n_cols};
+    out.push_back({rows.intersect(fw), tr, tr1});
+  }
+  return out;
+}
+
+/// Every variable of one band, row-major over the band's block.
+struct BandData {
+  std::vector<std::uint8_t> territory, province, soil, species, yield;
+  std::vector<std::vector<std::uint8_t>> land_use;  ///< per map year
+  std::vector<float> peat, glg, ghg, ditch, volume, marsh;
+  std::vector<std::int16_t> age, seagrass;
+};
+
+/// Collective: reads `block` of every variable and keeps the first bad value.
+void read_band(const io::NcFile& file, const grid::GridWindow& fw, const grid::GridWindow& block,
+               const std::vector<std::int32_t>& map_years, BandData& d, std::optional<io::Violation>& first,
+               double& check_s) {
+  const auto read = [&](const char* var, auto& buffer, std::optional<std::size_t> year = std::nullopt,
+                        std::int32_t map_year = 0) {
+    using T = typename std::decay_t<decltype(buffer)>::value_type;
+    io::read_block<T>(file, var, fw, block, year, buffer);
+    if (block.empty()) return;
+    const auto t0 = Clock::now();
+    keep_first(first, io::first_violation<T>(io::stack_variable(var), buffer, block, d.territory, map_year));
+    check_s += seconds_since(t0);
+  };
+  read("territory", d.territory);
+  read("province", d.province);
+  d.land_use.resize(map_years.size());
+  for (std::size_t m = 0; m < map_years.size(); ++m) read("land_use", d.land_use[m], m, map_years[m]);
+  read("soil", d.soil);
+  read("peat_thickness", d.peat);
+  read("glg", d.glg);
+  read("ghg", d.ghg);
+  read("ditch_fraction", d.ditch);
+  read("forest_species", d.species);
+  read("forest_age", d.age);
+  read("yield_class", d.yield);
+  read("standing_volume", d.volume);
+  read("marsh_elevation", d.marsh);
+  read("seagrass_since", d.seagrass);
+  if (block.empty()) return;
+  const auto t0 = Clock::now();
+  io::CrossVariableBlock cross;
+  cross.territory = d.territory;
+  cross.soil = d.soil;
+  cross.peat_thickness = d.peat;
+  cross.glg = d.glg;
+  cross.ghg = d.ghg;
+  cross.forest_species = d.species;
+  cross.forest_age = d.age;
+  cross.yield_class = d.yield;
+  cross.standing_volume = d.volume;
+  keep_first(first, io::first_cross_violation(cross, block));
+  check_s += seconds_since(t0);
+}
+
+/// The land-use events of one cell: every change year of a map interval whose maps differ, and the
+/// seagrass year, with the mapped class from that year on (kernels/land_use_schedule.hpp), so that
+/// replaying them from the base class gives the class of any year.
+void cell_events(std::span<const std::uint8_t> codes, std::span<const std::int32_t> years, std::int16_t since,
+                 std::int64_t id, std::uint16_t cell, std::uint8_t& base, std::vector<TileEvent>& out) {
+  std::array<std::pair<std::int32_t, std::uint8_t>, 24> cand{};
+  std::size_t n = 0;
+  for (std::size_t k = 0; k + 1 < codes.size(); ++k)
+    if (codes[k] != codes[k + 1]) cand[n++] = {kernels::change_year(years[k], years[k + 1], id), 1};
+  if (since > 0) cand[n++] = {since, 0};
+  std::sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(n));
+  base = kernels::with_seagrass(codes[0], since, 0);  // before every map and seagrass year
+  std::uint8_t prev = base;
+  for (std::size_t i = 0; i < n;) {
+    const std::int32_t y = cand[i].first;
+    std::uint8_t flag = 0;
+    for (; i < n && cand[i].first == y; ++i) flag = static_cast<std::uint8_t>(flag | cand[i].second);
+    const std::uint8_t v = kernels::with_seagrass(kernels::land_use_in_year(codes, years, y, id), since, y);
+    if (v != prev || flag != 0) out.push_back({static_cast<std::int16_t>(y), cell, v, flag});
+    prev = v;
+  }
+}
+
+/// The TileInput of national tile (tile_row, tile_col) from its band's data; empty if it has no cells.
+TileInput build_tile(const grid::TileLayout& layout, const grid::GridWindow& block, std::int32_t tile_row,
+                     std::int32_t tile_col, const BandData& d, std::span<const std::int32_t> map_years) {
+  TileInput t;
+  const std::int32_t T = layout.tile_size();
+  t.tile = tile_row * layout.n_tile_cols() + tile_col;
+  const auto win = layout.geometry(t.tile).window.intersect(block);
+  const std::size_t n_maps = map_years.size();
+  std::array<std::uint8_t, 16> codes{};
+  for (std::int32_t r = win.row0; r < win.row1(); ++r) {
+    for (std::int32_t c = win.col0; c < win.col1(); ++c) {
+      const auto b = static_cast<std::size_t>(r - block.row0) * static_cast<std::size_t>(block.n_cols) +
+                     static_cast<std::size_t>(c - block.col0);
+      if (d.territory[b] != 1) continue;
+      const auto cell = static_cast<std::uint16_t>(t.local_index.size());
+      t.local_index.push_back(static_cast<std::uint16_t>((r - tile_row * T) * T + (c - tile_col * T)));
+      t.province.push_back(d.province[b]);
+      t.soil.push_back(d.soil[b]);
+      bool marsh_or_seagrass = d.seagrass[b] > 0;
+      for (std::size_t m = 0; m < n_maps; ++m) {
+        codes[m] = d.land_use[m][b];
+        marsh_or_seagrass = marsh_or_seagrass || codes[m] == k_salt_marsh || codes[m] == k_seagrass;
+      }
+      std::uint8_t base = 0;
+      const std::size_t before = t.events.size();
+      cell_events(std::span<const std::uint8_t>(codes.data(), n_maps), map_years, d.seagrass[b],
+                  grid::NationalGrid::cell_id(r, c), cell, base, t.events);
+      t.land_use_base.push_back(base);
+      t.work.events += static_cast<std::int64_t>(t.events.size() - before);
+      ++t.work.last_map[codes[n_maps - 1] < t.work.last_map.size() ? codes[n_maps - 1] : 0];
+      if (d.species[b] != 0) t.forest.push_back({cell, d.species[b], d.yield[b], d.age[b], d.volume[b]});
+      if (model::is_organic(static_cast<model::SoilClass>(d.soil[b]))) {
+        t.organic.push_back(
+            {cell, d.peat[b], d.ditch[b], 0.5 * (static_cast<double>(d.glg[b]) + static_cast<double>(d.ghg[b]))});
+        ++t.work.organic;
+      }
+      if (marsh_or_seagrass) t.coastal.push_back({cell, d.marsh[b]});
+    }
+  }
+  t.work.active = static_cast<std::int64_t>(t.local_index.size());
+  // Events were made cell by cell: a stable sort by year gives (year, cell) order.
+  std::stable_sort(t.events.begin(), t.events.end(),
+                   [](const TileEvent& a, const TileEvent& b) { return a.year < b.year; });
+  t.events.shrink_to_fit();
+  return t;
+}
 
 }  // namespace
 
-std::vector<std::int64_t> count_active_cells(const parallel::Comm& comm, const io::NcFile& file,
-                                             const grid::GridWindow& window, const grid::TileLayout& layout) {
-  std::vector<std::int64_t> counts(static_cast<std::size_t>(layout.n_tiles()), 0);
-  const io::RowBlocks blocks(window, comm, layout.tile_size());
-  std::vector<std::uint8_t> band;
-  std::optional<io::Violation> first;
-  for (std::size_t round = 0; round < blocks.rounds(); ++round) {
-    const auto block = blocks.block(round);
-    io::read_block<std::uint8_t>(file, "territory", window, block, std::nullopt, band);
-    if (block.empty()) continue;
-    keep_first(first, io::first_violation<std::uint8_t>(io::stack_variable("territory"), band, block, band));
-    for (std::int32_t r = 0; r < block.n_rows; ++r) {
-      const std::int32_t row = block.row0 + r;
-      for (std::int32_t c = 0; c < block.n_cols; ++c) {
-        if (band[static_cast<std::size_t>(r) * block.n_cols + c] == 1)
-          ++counts[static_cast<std::size_t>(layout.tile_of_cell(row, block.col0 + c))];
-      }
-    }
-  }
-  io::raise_first_violation(comm, file.path(), first);
-  comm.allreduce_sum(counts);
-  return counts;
+std::size_t KeptInput::bytes() const {
+  std::size_t b = tile_begin.capacity() * sizeof(std::size_t);
+  for (const auto& t : tiles) b += t.bytes();
+  return b;
 }
 
-LoadedInput load_input(const parallel::Comm& comm, const std::string& path, std::int32_t tile_size) {
-  LoadedInput in;
+KeptInput load_input(const parallel::Comm& comm, const std::string& path, std::int32_t tile_size,
+                     const TileCost& cost) {
+  KeptInput in;
+  in.tile_size = tile_size;
+  auto t0 = Clock::now();
   const io::NcFile file(comm, path, io::NcFile::Mode::read);
   in.info = io::check_stack_metadata(file);
   const auto& fw = in.info.window;
+  const grid::TileLayout geometry(tile_size);
 
-  in.layout = std::make_unique<grid::TileLayout>(tile_size);
-  auto counts = count_active_cells(comm, file, fw, *in.layout);
+  // 1. Bands shared out over the ranks in contiguous runs; every rank makes the same number of
+  //    collective reads, with an empty block once its bands are done.
+  const auto bands = make_bands(fw, tile_size);
+  const auto n_bands = static_cast<std::int64_t>(bands.size());
+  const auto band0 = static_cast<std::size_t>(n_bands * comm.rank() / comm.size());
+  const auto band1 = static_cast<std::size_t>(n_bands * (comm.rank() + 1) / comm.size());
+  const std::size_t rounds = static_cast<std::size_t>((n_bands + comm.size() - 1) / comm.size());
+  std::optional<io::Violation> first;
+  std::vector<TileInput> mine;
+  BandData data;
+  double check_s = 0.0, build_s = 0.0;
+  for (std::size_t round = 0; round < rounds; ++round) {
+    const std::size_t k = band0 + round;
+    const bool have = k < band1;
+    const grid::GridWindow block = have ? bands[k].block : grid::GridWindow{fw.row0, fw.col0, 0, 0};
+    read_band(file, fw, block, in.info.map_years, data, first, check_s);
+    if (!have || first) continue;  // after a bad value, read on (collective) but build nothing
+    const auto tb = Clock::now();
+    const std::int32_t tc0 = block.col0 / tile_size, tc1 = (block.col1() - 1) / tile_size + 1;
+    std::vector<std::pair<std::int32_t, std::int32_t>> tiles;
+    for (std::int32_t tr = bands[k].tile_row0; tr < bands[k].tile_row1; ++tr)
+      for (std::int32_t tc = tc0; tc < tc1; ++tc) tiles.emplace_back(tr, tc);
+    std::vector<TileInput> built(tiles.size());
+    parallel::for_each_tile(tiles.size(), [&](std::size_t i) {
+      built[i] = build_tile(geometry, block, tiles[i].first, tiles[i].second, data, in.info.map_years);
+    });
+    for (auto& t : built)
+      if (t.n_cells() > 0) mine.push_back(std::move(t));
+    build_s += seconds_since(tb);
+  }
+  io::raise_first_violation(comm, path, first);
+  data = BandData{};
+  in.timings.read_s = seconds_since(t0) - check_s - build_s;
+  in.timings.check_s = check_s + build_s;
+
+  // 2. Counts and work of every tile, gathered on every rank: the layout and the decomposition.
+  t0 = Clock::now();
+  std::vector<std::byte> summary;
+  for (const auto& t : mine) {
+    const auto* p = reinterpret_cast<const std::byte*>(&t.tile);
+    summary.insert(summary.end(), p, p + sizeof t.tile);
+    const auto* w = reinterpret_cast<const std::byte*>(&t.work);
+    summary.insert(summary.end(), w, w + sizeof t.work);
+  }
+  const auto all = comm.allgatherv(summary);
+  std::vector<std::int64_t> counts(static_cast<std::size_t>(geometry.n_tiles()), 0);
+  std::vector<std::int64_t> weights(counts.size(), 0);
+  constexpr std::size_t record = sizeof(std::int32_t) + sizeof(TileWork);
+  POLDER_VERIFY(all.size() % record == 0, "tile summary of ", all.size(), " bytes");
+  for (std::size_t off = 0; off < all.size(); off += record) {
+    std::int32_t tile = 0;
+    TileWork work;
+    std::memcpy(&tile, all.data() + off, sizeof tile);
+    std::memcpy(&work, all.data() + off + sizeof tile, sizeof work);
+    counts[static_cast<std::size_t>(tile)] = work.active;
+    weights[static_cast<std::size_t>(tile)] = std::max<std::int64_t>(1, cost(work));
+  }
   in.layout = std::make_unique<grid::TileLayout>(tile_size, std::move(counts));
   if (in.layout->total_active() == 0)
     throw InputError(cat("input stack '", path, "' has no active cells (variable 'territory' is 0 everywhere)"));
-  in.decomposition = std::make_unique<parallel::Decomposition>(*in.layout, comm.size());
-  const auto& layout = *in.layout;
+  in.decomposition = std::make_unique<parallel::Decomposition>(*in.layout, comm.size(), weights);
 
-  CellState& s = in.state;
-  s.tile_size = tile_size;
-  s.tiles = in.decomposition->tiles_of(comm.rank());
-  s.map_years = in.info.map_years;
-  const std::size_t n_maps = s.map_years.size();
-  s.resize(static_cast<std::size_t>(in.decomposition->cells_of(comm.rank())), n_maps);
-  s.tile_begin.assign(1, 0);
-  for (const auto t : s.tiles)
-    s.tile_begin.push_back(s.tile_begin.back() + static_cast<std::size_t>(layout.active_count(t)));
-  in.start.forest_reference_year = in.info.forest_reference_year;
-  in.start.forest_age_in_reference_year.assign(s.n_cells(), -1);
-  in.start.standing_volume_m3_ha.assign(s.n_cells(), 0.0F);
-  in.start.peat_thickness_cm.assign(s.n_cells(), 0.0F);
-
-  // Bands of tile rows crossing the file window. Every rank reads every band collectively (reads of
-  // compressed variables must be collective), each the columns its own tiles span in that band.
-  const std::int32_t tr0 = fw.row0 / tile_size, tr1 = (fw.row1() - 1) / tile_size;
-  std::vector<std::vector<BandTile>> band_tiles(static_cast<std::size_t>(tr1 - tr0 + 1));
-  for (std::size_t k = 0; k < s.tiles.size(); ++k) {
-    const auto g = layout.geometry(s.tiles[k]);
-    band_tiles[static_cast<std::size_t>(g.tile_row - tr0)].push_back({k, g.window.intersect(fw)});
+  // 3. Each tile to its owner.
+  std::vector<std::vector<std::byte>> outgoing(static_cast<std::size_t>(comm.size()));
+  for (auto& t : mine) {
+    t.serialise(outgoing[static_cast<std::size_t>(in.decomposition->owner(t.tile))]);
+    t = TileInput{};
   }
-
-  std::optional<io::Violation> first;
-  std::vector<std::uint8_t> territory, province, soil, species, yield, lu;
-  std::vector<float> peat, glg, ghg, ditch, volume, marsh;
-  std::vector<std::int16_t> age, seagrass;
-  for (std::int32_t tr = tr0; tr <= tr1; ++tr) {
-    const auto& tiles = band_tiles[static_cast<std::size_t>(tr - tr0)];
-    grid::GridWindow block{0, 0, 0, 0};
-    if (!tiles.empty()) {
-      std::int32_t c0 = tiles.front().window.col0, c1 = tiles.front().window.col1();
-      for (const auto& bt : tiles) {
-        c0 = std::min(c0, bt.window.col0);
-        c1 = std::max(c1, bt.window.col1());
-      }
-      const grid::GridWindow rows{tr * tile_size, c0, tile_size, c1 - c0};
-      block = rows.intersect(fw);
-    }
-    const auto read = [&](const char* var, auto& buffer, std::optional<std::size_t> year = std::nullopt,
-                          std::int32_t map_year = 0) {
-      using T = typename std::decay_t<decltype(buffer)>::value_type;
-      io::read_block<T>(file, var, fw, block, year, buffer);
-      if (!block.empty())
-        keep_first(first, io::first_violation<T>(io::stack_variable(var), buffer, block, territory, map_year));
-    };
-    io::read_block<std::uint8_t>(file, "territory", fw, block, std::nullopt, territory);
-    // Visits the active cells of each of this band's tiles in row-major order: (cell index, block index).
-    const auto for_active = [&](auto&& visit) {
-      for (const auto& bt : tiles) {
-        std::size_t at = s.tile_begin[bt.local_tile];
-        for (std::int32_t r = bt.window.row0; r < bt.window.row1(); ++r)
-          for (std::int32_t c = bt.window.col0; c < bt.window.col1(); ++c) {
-            const auto b = static_cast<std::size_t>(r - block.row0) * static_cast<std::size_t>(block.n_cols) +
-                           static_cast<std::size_t>(c - block.col0);
-            if (territory[b] == 1) visit(at++, b, r, c);
-          }
-        POLDER_VERIFY(at == s.tile_begin[bt.local_tile + 1], "tile ", s.tiles[bt.local_tile],
-                      " active count changed between passes");
-      }
-    };
-    for_active([&](std::size_t i, std::size_t, std::int32_t r, std::int32_t c) {
-      const std::int32_t tile_row0 = tr * tile_size, tile_col0 = (c / tile_size) * tile_size;
-      s.local_index[i] = static_cast<std::uint16_t>((r - tile_row0) * tile_size + (c - tile_col0));
-    });
-    const auto pack = [&](const auto& buffer, auto& dst) {
-      using D = typename std::decay_t<decltype(dst)>::value_type;
-      for_active([&](std::size_t i, std::size_t b, std::int32_t, std::int32_t) { dst[i] = static_cast<D>(buffer[b]); });
-    };
-    read("province", province);
-    pack(province, s.province);
-    for (std::size_t m = 0; m < n_maps; ++m) {
-      read("land_use", lu, m, s.map_years[m]);
-      pack(lu, s.land_use_map[m]);
-    }
-    read("soil", soil);
-    pack(soil, s.soil);
-    read("peat_thickness", peat);
-    pack(peat, in.start.peat_thickness_cm);
-    read("glg", glg);
-    pack(glg, s.glg_cm);
-    read("ghg", ghg);
-    pack(ghg, s.ghg_cm);
-    read("ditch_fraction", ditch);
-    pack(ditch, s.ditch_fraction);
-    read("forest_species", species);
-    pack(species, s.species);
-    read("forest_age", age);
-    pack(age, in.start.forest_age_in_reference_year);
-    read("yield_class", yield);
-    pack(yield, s.yield_class);
-    read("standing_volume", volume);
-    pack(volume, in.start.standing_volume_m3_ha);
-    read("marsh_elevation", marsh);
-    pack(marsh, s.marsh_elevation_cm);
-    read("seagrass_since", seagrass);
-    pack(seagrass, s.seagrass_since);
-    if (!block.empty()) {
-      io::CrossVariableBlock cross;
-      cross.territory = territory;
-      cross.soil = soil;
-      cross.peat_thickness = peat;
-      cross.glg = glg;
-      cross.ghg = ghg;
-      cross.forest_species = species;
-      cross.forest_age = age;
-      cross.yield_class = yield;
-      cross.standing_volume = volume;
-      keep_first(first, io::first_cross_violation(cross, block));
-    }
+  mine.clear();
+  const auto incoming = comm.alltoallv(outgoing);
+  outgoing.clear();
+  std::map<std::int32_t, TileInput> received;
+  std::span<const std::byte> rest(incoming);
+  while (!rest.empty()) {
+    TileInput t = TileInput::deserialise(rest);
+    const std::int32_t id = t.tile;
+    received.emplace(id, std::move(t));
   }
-  io::raise_first_violation(comm, path, first);
-  log::debug(cat("rank ", comm.rank(), ": ", s.n_tiles(), " tiles, ", s.n_cells(), " active cells"));
+  const auto owned = in.decomposition->tiles_of(comm.rank());
+  POLDER_VERIFY(received.size() == owned.size(), "rank ", comm.rank(), " received ", received.size(), " tiles, owns ",
+                owned.size());
+  in.tile_begin.assign(1, 0);
+  for (const std::int32_t id : owned) {
+    auto it = received.find(id);
+    POLDER_VERIFY(it != received.end(), "tile ", id, " was not received by its owner");
+    POLDER_VERIFY(static_cast<std::int64_t>(it->second.n_cells()) == in.layout->active_count(id), "tile ", id,
+                  " cell count changed in transit");
+    in.tile_begin.push_back(in.tile_begin.back() + it->second.n_cells());
+    in.tiles.push_back(std::move(it->second));
+  }
+  in.timings.distribute_s = seconds_since(t0);
+  log::debug(cat("rank ", comm.rank(), ": ", in.tiles.size(), " tiles, ", in.n_cells(), " active cells"));
   return in;
 }
 

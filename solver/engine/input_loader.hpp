@@ -1,42 +1,50 @@
 #pragma once
-// Reads an input stack into the per-rank CellState: counts active cells per tile (row bands shared
-// out over ranks, exact integer sums), decomposes the tiles, then every rank reads the tiles it owns
-// (independent hyperslab reads aligned with the 256 x 256 chunks) and keeps only active cells. Every
-// value is checked on the way in; the first bad cell over all ranks is reported on every rank.
+// Reads an input stack once into the compact per-tile form a run keeps (tile_input.hpp):
+//   1. bands of whole tile rows are shared out over the ranks; each rank reads its bands (collective
+//      NetCDF reads, every variable once), checks every value and builds the TileInputs of the tiles
+//      in them, tiles in parallel over threads;
+//   2. the tiles' cell counts and work are gathered, which gives the TileLayout and a decomposition
+//      cut by modelled cost (work_model.hpp);
+//   3. each tile is sent to the rank that owns it (one all-to-all).
+// The first bad cell over all ranks is reported on every rank (exit 2, nothing written).
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "io/netcdf/input_checks.hpp"
-#include "solver/engine/cell_state.hpp"
+#include "solver/engine/tile_input.hpp"
 #include "solver/grid/tile_layout.hpp"
 #include "solver/parallel/comm.hpp"
 #include "solver/parallel/decomposition.hpp"
 
 namespace polder::engine {
 
-/// Attributes needed only to set up the starting state, dropped afterwards.
-struct StartingAttributes {
-  std::vector<std::int16_t> forest_age_in_reference_year;
-  std::vector<float> standing_volume_m3_ha;
-  std::int32_t forest_reference_year = 2021;
-  std::vector<float> peat_thickness_cm;
+struct LoadTimings {
+  double read_s = 0.0;        ///< reading and decompressing
+  double check_s = 0.0;       ///< value checks and building the tiles
+  double distribute_s = 0.0;  ///< layout, decomposition and sending tiles to their owners
 };
 
-struct LoadedInput {
+/// The input of a run, kept for its whole life (and for every member of an ensemble).
+struct KeptInput {
   io::StackInfo info;
+  std::int32_t tile_size = 256;
   std::unique_ptr<grid::TileLayout> layout;
   std::unique_ptr<parallel::Decomposition> decomposition;
-  CellState state;
-  StartingAttributes start;
+  std::vector<TileInput> tiles;         ///< this rank's tiles, in global (Hilbert) order
+  std::vector<std::size_t> tile_begin;  ///< tiles.size() + 1 offsets of each tile's first cell
+  LoadTimings timings;
+
+  std::size_t n_cells() const { return tile_begin.empty() ? 0 : tile_begin.back(); }
+  std::size_t bytes() const;
 };
 
-/// Collective over `comm`. Throws InputError (on every rank) for any metadata or value problem.
-LoadedInput load_input(const parallel::Comm& comm, const std::string& path, std::int32_t tile_size);
+/// Cost of a tile's yearly work in arbitrary integer units, for the decomposition.
+using TileCost = std::function<std::int64_t(const TileWork&)>;
 
-/// Collective: per national tile, the number of active (territory) cells in the stack at `path`.
-std::vector<std::int64_t> count_active_cells(const parallel::Comm& comm, const io::NcFile& file,
-                                             const grid::GridWindow& window, const grid::TileLayout& layout);
+/// Collective over `comm`. Throws InputError (on every rank) for any metadata or value problem.
+KeptInput load_input(const parallel::Comm& comm, const std::string& path, std::int32_t tile_size, const TileCost& cost);
 
 }  // namespace polder::engine

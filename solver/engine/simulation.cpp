@@ -12,8 +12,7 @@
 #include "solver/core/error.hpp"
 #include "solver/core/log.hpp"
 #include "solver/engine/initial_state.hpp"
-#include "solver/engine/tile_ledger.hpp"
-#include "solver/engine/year_step.hpp"
+#include "solver/engine/work_model.hpp"
 #include "solver/parallel/tile_loop.hpp"
 
 namespace polder::engine {
@@ -38,7 +37,8 @@ Simulation::Simulation(const parallel::Comm& comm, SimulationOptions options, co
   m_parameters = read_model_parameters(parameters);
   m_identity.parameters_digest = io::sha256_hex(parameters_text(parameters));
 
-  m_input = load_input(comm, cfg.input_path, cfg.tile_size);
+  const ModelParameters& p = m_parameters;
+  m_input = load_input(comm, cfg.input_path, cfg.tile_size, [&p](const TileWork& w) { return tile_cost(w, p); });
   m_climate = std::make_unique<ClimateForcing>(comm, cfg.climate_path, cfg.scenario, m_input.info.window);
   if (!m_climate->covers(cfg.start_year) || !m_climate->covers(cfg.end_year))
     throw InputError(cat("run.start_year..run.end_year = ", cfg.start_year, "..", cfg.end_year,
@@ -47,14 +47,15 @@ Simulation::Simulation(const parallel::Comm& comm, SimulationOptions options, co
   if (cfg.start_year - 1 < m_input.info.map_years.front())
     log::warn(cat("run.start_year ", cfg.start_year, " is before the first land-use map (",
                   m_input.info.map_years.front(), "): the first map is used for earlier years"));
+  m_factors =
+      std::make_unique<ClimateFactors>(*m_climate, m_parameters.climate, m_parameters.fire, cfg.climate_response);
   m_identity.input_digest = io::file_digest(comm, cfg.input_path);
   m_identity.climate_digest = io::file_digest(comm, cfg.climate_path);
   m_timings.load_s = seconds_since(t0);
+  m_timings.load = m_input.timings;
 
   const auto t1 = Clock::now();
-  initialise_state(m_input, m_parameters, *m_climate, cfg.start_year);
-  m_fire = std::make_unique<FireProcess>(comm, *m_input.layout, *m_input.decomposition, m_input.state);
-  m_first_year = cfg.start_year;
+  start_member();
   if (m_options.restart_path) {
     restore(*m_options.restart_path);
     // No checkpoint this run writes may replace the one it started from.
@@ -66,10 +67,6 @@ Simulation::Simulation(const parallel::Comm& comm, SimulationOptions options, co
                              "', which the run reads: refusing to overwrite an input"));
     }
   }
-  // Land-use events and area counts start from the state the first computed year begins with.
-  m_events = std::make_unique<LandUseEvents>(m_input.state, *m_input.layout, m_first_year);
-  m_areas.clear();
-  for (std::size_t t = 0; t < m_input.state.n_tiles(); ++t) m_areas.emplace_back(m_input.state, t, m_first_year);
   m_timings.initialise_s = seconds_since(t1);
   log::info(cat("polder: inputs read and checked in ", m_timings.load_s, " s, starting state set up in ",
                 m_timings.initialise_s, " s"));
@@ -81,9 +78,64 @@ Simulation::Simulation(const parallel::Comm& comm, SimulationOptions options, co
 
 int Simulation::threads() const { return omp_get_max_threads(); }
 
+const RunTimings& Simulation::timings() const {
+  ProcessTimes sum;
+  for (const auto& x : m_process_scratch) {
+    sum.burns += x.times.burns;
+    sum.woody += x.times.woody;
+    sum.regrowth += x.times.regrowth;
+    sum.transitions += x.times.transitions;
+    sum.organic += x.times.organic;
+    sum.coastal += x.times.coastal;
+    sum.woody_cells += x.times.woody_cells;
+    sum.organic_cells += x.times.organic_cells;
+    sum.transition_cells += x.times.transition_cells;
+  }
+  m_timings.processes = sum;
+  return m_timings;
+}
+
+double Simulation::state_bytes_per_cell() {
+  const double cells = std::max<double>(1.0, static_cast<double>(m_input.n_cells()));
+  return static_cast<double>(m_state.bytes() + m_input.bytes()) / cells;
+}
+
+void Simulation::start_member() {
+  const auto& cfg = m_options.config;
+  initialise_state(m_input, m_parameters, *m_factors, cfg.start_year, m_state);
+  m_fire = std::make_unique<FireProcess>(m_comm, *m_input.layout, *m_input.decomposition, m_state);
+  m_first_year = cfg.start_year;
+  m_years.clear();
+  m_hwp_stock = {};
+  m_hwp_started = false;
+  m_areas.clear();
+  m_event_cursor.assign(m_state.n_tiles(), 0);
+}
+
+void Simulation::rerun() {
+  const auto t0 = Clock::now();
+  start_member();
+  m_timings.initialise_s = seconds_since(t0);
+  m_timings.land_use_s = m_timings.fire_s = m_timings.processes_s = m_timings.reduce_s = 0.0;
+  for (auto& x : m_process_scratch) x.times = ProcessTimes{};
+  m_timings.checkpoint_s = 0.0;
+  run();
+}
+
 void Simulation::run() {
   const auto& cfg = m_options.config;
   const auto t0 = Clock::now();
+  // Counts and event positions start from the state the first computed year begins with.
+  m_areas.clear();
+  m_areas.reserve(m_state.n_tiles());
+  for (std::size_t t = 0; t < m_state.n_tiles(); ++t) m_areas.emplace_back(m_state, t, m_first_year);
+  parallel::for_each_tile(m_state.n_tiles(), [&](std::size_t t) {
+    const auto& ev = m_state.tile_input(t).events;
+    m_event_cursor[t] =
+        static_cast<std::size_t>(std::lower_bound(ev.begin(), ev.end(), m_first_year,
+                                                  [](const TileEvent& e, std::int32_t y) { return e.year < y; }) -
+                                 ev.begin());
+  });
   const std::int64_t cells = m_input.layout->total_active();
   for (std::int32_t year = m_first_year; year <= cfg.end_year; ++year) {
     const auto ty = Clock::now();
@@ -112,67 +164,78 @@ void Simulation::run() {
   }
   m_timings.years_s = seconds_since(t0) - m_timings.checkpoint_s;
   m_timings.total_s = m_timings.load_s + m_timings.initialise_s + seconds_since(t0);
+  const ProcessTimes& pt = timings().processes;
+  const auto per_cell = [](double s, std::int64_t n) { return n > 0 ? s / static_cast<double>(n) * 1e9 : 0.0; };
+  log::info(cat("polder: rank ", m_comm.rank(), " loop ", m_timings.years_s, " s: land use ", m_timings.land_use_s,
+                ", fire ", m_timings.fire_s, ", processes ", m_timings.processes_s, " (woody ",
+                per_cell(pt.woody, pt.woody_cells), " ns/cell-yr, organic ", per_cell(pt.organic, pt.organic_cells),
+                " ns, transitions ", per_cell(pt.transitions, pt.transition_cells), " ns, burns ", pt.burns,
+                " s, coastal ", pt.coastal, " s), reduce ", m_timings.reduce_s, " s"));
 }
 
 void Simulation::run_year(std::int32_t year) {
-  CellState& s = m_input.state;
-  StepContext ctx;
+  CellState& s = m_state;
+  m_factors->fill(year, m_tables);
+  YearContext ctx;
   ctx.year = year;
   ctx.parameters = &m_parameters;
-  ctx.climate = m_climate.get();
-  ctx.climate_year = m_climate->year(year);
+  ctx.climate = &m_tables;
+  ctx.factors = m_factors.get();
   ctx.layout = m_input.layout.get();
   ctx.climate_response = m_options.config.climate_response;
   ctx.seed = m_options.config.seed;
 
   model::YearTotals totals;
   totals.year = year;
-  const int n_threads = threads();
-  auto& ledgers = m_thread_ledgers;
-  auto& transitions = m_thread_transitions;
-  ledgers.resize(static_cast<std::size_t>(n_threads));
-  transitions.resize(static_cast<std::size_t>(n_threads));
-  for (auto& l : ledgers) l.assign(model::k_ledger_size, 0);
-  for (auto& t : transitions) t.assign(model::k_transition_size, 0);
-  std::vector<std::array<std::int64_t, 3>> balance(static_cast<std::size_t>(n_threads), {0, 0, 0});
-  std::vector<TileLedger> tile_ledgers(static_cast<std::size_t>(n_threads));
+  const auto n_threads = static_cast<std::size_t>(threads());
+  m_thread_ledgers.resize(n_threads);
+  m_thread_transitions.resize(n_threads);
+  for (auto& l : m_thread_ledgers) l.assign(model::k_ledger_size, 0);
+  for (auto& t : m_thread_transitions) t.assign(model::k_transition_size, 0);
+  std::vector<std::array<std::int64_t, 3>> balance(n_threads, {0, 0, 0});
+  m_tile_ledgers.resize(n_threads);
+  m_land_use_scratch.resize(n_threads);
+  m_process_scratch.resize(n_threads);
 
   const auto fold = [&](TileLedger& tl) {
     const auto th = static_cast<std::size_t>(omp_get_thread_num());
-    tl.fold_into(ledgers[th], transitions[th], balance[th][0], balance[th][1], balance[th][2]);
+    tl.fold_into(m_thread_ledgers[th], m_thread_transitions[th], balance[th][0], balance[th][1], balance[th][2]);
   };
 
-  // Pass A: land use and conversions.
+  // Pass A: land use and conversions; areas and the mineral-soil climate response from the counts.
+  auto t0 = Clock::now();
   parallel::for_each_tile(s.n_tiles(), [&](std::size_t t) {
-    auto& tl = tile_ledgers[static_cast<std::size_t>(omp_get_thread_num())];
-    update_land_use(ctx, s, t, *m_events, m_areas[t], tl);
-    fold(tl);
+    const auto th = static_cast<std::size_t>(omp_get_thread_num());
+    land_use_pass(ctx, s, t, m_event_cursor[t], m_areas[t], m_tile_ledgers[th], m_land_use_scratch[th]);
+    fold(m_tile_ledgers[th]);
   });
+  m_timings.land_use_s += seconds_since(t0);
 
   // Fire: ignition and spread across tiles and ranks.
-  std::vector<std::uint8_t>& burnt = m_burnt;
-  burnt.clear();
+  t0 = Clock::now();
+  m_burnt.resize(s.n_tiles());
+  for (auto& b : m_burnt) b.clear();
   if (m_options.config.fire) {
-    const FireYear f = m_fire->run(ctx, s, m_options.config.seed, burnt);
+    const FireYear f = m_fire->run(ctx, s, m_burnt);
     totals.fire_ignitions = f.ignitions;
     totals.fire_cells = f.burnt_cells;
   }
+  m_timings.fire_s += seconds_since(t0);
 
   // Pass B: processes.
+  t0 = Clock::now();
   parallel::for_each_tile(s.n_tiles(), [&](std::size_t t) {
-    auto& tl = tile_ledgers[static_cast<std::size_t>(omp_get_thread_num())];
-    const std::span<const std::uint8_t> tile_burnt =
-        burnt.empty() ? std::span<const std::uint8_t>{}
-                      : std::span<const std::uint8_t>(burnt.data() + s.begin(t), s.end(t) - s.begin(t));
-    run_processes(ctx, s, t, tile_burnt, tl);
-    fold(tl);
+    const auto th = static_cast<std::size_t>(omp_get_thread_num());
+    process_pass(ctx, s, t, m_burnt[t], m_areas[t], m_tile_ledgers[th], m_process_scratch[th]);
+    fold(m_tile_ledgers[th]);
   });
+  m_timings.processes_s += seconds_since(t0);
 
   // Exact reduction: thread ledgers, then ranks, all in integers.
-  for (int th = 0; th < n_threads; ++th) {
-    for (std::size_t k = 0; k < model::k_ledger_size; ++k) totals.ledger[k] += ledgers[static_cast<std::size_t>(th)][k];
-    for (std::size_t k = 0; k < model::k_transition_size; ++k)
-      totals.transitions[k] += transitions[static_cast<std::size_t>(th)][k];
+  t0 = Clock::now();
+  for (std::size_t th = 0; th < n_threads; ++th) {
+    for (std::size_t k = 0; k < model::k_ledger_size; ++k) totals.ledger[k] += m_thread_ledgers[th][k];
+    for (std::size_t k = 0; k < model::k_transition_size; ++k) totals.transitions[k] += m_thread_transitions[th][k];
   }
   std::vector<std::int64_t> extra = {totals.fire_ignitions, totals.fire_cells, 0, 0, 0};
   for (const auto& b : balance) {
@@ -183,6 +246,7 @@ void Simulation::run_year(std::int32_t year) {
   m_comm.reduce_sum_to_root(totals.ledger);
   m_comm.reduce_sum_to_root(totals.transitions);
   m_comm.reduce_sum_to_root(extra);
+  m_timings.reduce_s += seconds_since(t0);
   if (!m_comm.is_root()) return;
 
   totals.fire_ignitions = extra[0];

@@ -131,6 +131,31 @@ std::vector<std::int64_t> Comm::allgather(std::int64_t value) const {
   return out;
 }
 
+std::vector<std::byte> Comm::alltoallv(const std::vector<std::vector<std::byte>>& to) const {
+  POLDER_VERIFY(to.size() == static_cast<std::size_t>(m_size), "alltoallv needs one buffer per rank");
+  std::vector<std::int64_t> send_n(to.size()), recv_n(to.size());
+  for (std::size_t r = 0; r < to.size(); ++r) send_n[r] = static_cast<std::int64_t>(to[r].size());
+  check_mpi(MPI_Alltoall(send_n.data(), 1, MPI_INT64_T, recv_n.data(), 1, MPI_INT64_T, m_comm), "MPI_Alltoall");
+  std::vector<int> sc(to.size()), sd(to.size()), rc(to.size()), rd(to.size());
+  std::vector<std::byte> send;
+  std::size_t s_total = 0, r_total = 0;
+  for (std::size_t r = 0; r < to.size(); ++r) {
+    sc[r] = count_of(static_cast<std::size_t>(send_n[r]));
+    sd[r] = count_of(s_total);
+    s_total += static_cast<std::size_t>(send_n[r]);
+    rc[r] = count_of(static_cast<std::size_t>(recv_n[r]));
+    rd[r] = count_of(r_total);
+    r_total += static_cast<std::size_t>(recv_n[r]);
+  }
+  send.reserve(s_total);
+  for (const auto& b : to) send.insert(send.end(), b.begin(), b.end());
+  std::vector<std::byte> out(r_total);
+  check_mpi(
+      MPI_Alltoallv(send.data(), sc.data(), sd.data(), MPI_BYTE, out.data(), rc.data(), rd.data(), MPI_BYTE, m_comm),
+      "MPI_Alltoallv");
+  return out;
+}
+
 std::vector<std::byte> Comm::allgatherv(std::span<const std::byte> bytes) const {
   const auto sizes = allgather(static_cast<std::int64_t>(bytes.size()));
   std::vector<int> counts(sizes.size()), displs(sizes.size());

@@ -51,6 +51,8 @@ class Comm {
 
   /// Gathers one value from every rank to all ranks.
   std::vector<std::int64_t> allgather(std::int64_t value) const;
+  /// Sends `to[r]` to rank r; returns what every rank sent to this one, concatenated in rank order.
+  std::vector<std::byte> alltoallv(const std::vector<std::vector<std::byte>>& to) const;
   /// Concatenates every rank's bytes in rank order, on every rank.
   std::vector<std::byte> allgatherv(std::span<const std::byte> bytes) const;
 

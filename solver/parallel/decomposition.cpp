@@ -8,7 +8,7 @@
 
 namespace polder::parallel {
 
-Decomposition::Decomposition(const grid::TileLayout& layout, int n_ranks)
+Decomposition::Decomposition(const grid::TileLayout& layout, int n_ranks, const std::vector<std::int64_t>& weights)
     : m_n_ranks(n_ranks),
       m_order_index(static_cast<std::size_t>(layout.n_tiles()), -1),
       m_owner(static_cast<std::size_t>(layout.n_tiles()), -1) {
@@ -30,25 +30,34 @@ Decomposition::Decomposition(const grid::TileLayout& layout, int n_ranks)
 
   // Cut into runs of equal weight: a tile goes to the rank whose share holds its weight midpoint.
   // Integer arithmetic only, so every rank computes the same cut.
+  POLDER_VERIFY(weights.empty() || weights.size() == static_cast<std::size_t>(layout.n_tiles()),
+                "decomposition weights for ", weights.size(), " tiles, layout has ", layout.n_tiles());
+  const auto weight_of = [&](std::int32_t t) {
+    return weights.empty() ? layout.active_count(t) : weights[static_cast<std::size_t>(t)];
+  };
+  std::int64_t total_weight = 0;
+  for (const std::int32_t t : m_order) total_weight += weight_of(t);
+  POLDER_VERIFY(total_weight < (std::int64_t{1} << 61) / n_ranks, "decomposition weights too large");
   const std::int64_t total = layout.total_active();
   m_rank_begin.assign(static_cast<std::size_t>(n_ranks) + 1, static_cast<std::int32_t>(m_order.size()));
   m_rank_first_cell.assign(static_cast<std::size_t>(n_ranks) + 1, total);
-  std::int64_t prefix = 0;
+  std::int64_t prefix = 0, cells = 0;
   int current = -1;
   for (std::size_t i = 0; i < m_order.size(); ++i) {
     const std::int32_t t = m_order[i];
-    const std::int64_t w = layout.active_count(t);
+    const std::int64_t w = weight_of(t);
     const std::int64_t mid2 = 2 * prefix + w;  // twice the midpoint, to stay in integers
-    int r = total > 0 ? static_cast<int>((mid2 * n_ranks) / (2 * total)) : 0;
+    int r = total_weight > 0 ? static_cast<int>((mid2 * n_ranks) / (2 * total_weight)) : 0;
     r = std::clamp(r, std::max(current, 0), n_ranks - 1);
     while (current < r) {
       ++current;
       m_rank_begin[static_cast<std::size_t>(current)] = static_cast<std::int32_t>(i);
-      m_rank_first_cell[static_cast<std::size_t>(current)] = prefix;
+      m_rank_first_cell[static_cast<std::size_t>(current)] = cells;
     }
     m_owner[static_cast<std::size_t>(t)] = r;
     m_order_index[static_cast<std::size_t>(t)] = static_cast<std::int32_t>(i);
     prefix += w;
+    cells += layout.active_count(t);
   }
   // Ranks after the last one that received a tile own empty runs at the end.
   for (int r = current + 1; r <= n_ranks; ++r) {

@@ -1,7 +1,8 @@
 #pragma once
 // Who owns which tile. Active tiles are ordered along a Hilbert curve over the tile grid and cut into
-// contiguous runs of (nearly) equal active-cell weight, one run per rank. Every rank computes the
-// same answer from the same TileLayout, so no communication is needed.
+// contiguous runs of (nearly) equal weight, one run per rank: the modelled cost of a tile's work (the
+// engine's work model), or its active-cell count when no weights are given. Every rank computes the
+// same answer from the same TileLayout and weights (integers), so no communication is needed.
 
 #include <cstdint>
 #include <vector>
@@ -12,7 +13,8 @@ namespace polder::parallel {
 
 class Decomposition {
  public:
-  Decomposition(const grid::TileLayout& layout, int n_ranks);
+  /// `weights[t]` (per national tile id, >= 0) is the cost of tile t; empty = active cells.
+  Decomposition(const grid::TileLayout& layout, int n_ranks, const std::vector<std::int64_t>& weights = {});
 
   int n_ranks() const { return m_n_ranks; }
   /// Owner rank of a national tile id; -1 for tiles without active cells.

@@ -93,7 +93,9 @@ void HaloExchange::visit_segment(std::int32_t local, std::int32_t dir, bool send
   }
 }
 
-void HaloExchange::begin(HaloField<std::uint8_t>& field) {
+void HaloExchange::begin(HaloField<std::uint8_t>& field, std::span<const std::uint8_t> changed,
+                         std::vector<std::uint8_t>* ring_set) {
+  m_ring_set = ring_set;
   POLDER_VERIFY(field.n_tiles() == m_local_tiles.size(), "halo field has ", field.n_tiles(), " tiles, exchange plan ",
                 m_local_tiles.size());
   m_requests.clear();
@@ -120,14 +122,18 @@ void HaloExchange::begin(HaloField<std::uint8_t>& field) {
     m_requests.push_back(req);
   }
   for (const auto& lc : m_local_copies) {
-    std::vector<std::uint8_t> tmp;
+    if (!changed.empty() && !changed[static_cast<std::size_t>(lc.src_local)]) continue;
+    m_segment.clear();
     visit_segment(lc.src_local, lc.dir, true, [&](std::int32_t r, std::int32_t c) {
-      tmp.push_back(field.at(static_cast<std::size_t>(lc.src_local), r, c));
+      m_segment.push_back(field.at(static_cast<std::size_t>(lc.src_local), r, c));
     });
     std::size_t k = 0;
+    bool set = false;
     visit_segment(lc.dst_local, lc.dir, false, [&](std::int32_t r, std::int32_t c) {
-      field.at(static_cast<std::size_t>(lc.dst_local), r, c) = tmp[k++];
+      set = set || m_segment[k] != 0;
+      field.at(static_cast<std::size_t>(lc.dst_local), r, c) = m_segment[k++];
     });
+    if (set && m_ring_set) (*m_ring_set)[static_cast<std::size_t>(lc.dst_local)] = 1;
   }
   for (const auto& missing : m_missing) {
     const auto local = static_cast<std::size_t>(missing.first);
@@ -137,6 +143,7 @@ void HaloExchange::begin(HaloField<std::uint8_t>& field) {
 }
 
 void HaloExchange::finish(HaloField<std::uint8_t>& field) {
+  std::vector<std::uint8_t>* ring_set = m_ring_set;
   if (!m_requests.empty())
     check_mpi(MPI_Waitall(static_cast<int>(m_requests.size()), m_requests.data(), MPI_STATUSES_IGNORE),
               "MPI_Waitall(halo)");
@@ -144,9 +151,12 @@ void HaloExchange::finish(HaloField<std::uint8_t>& field) {
   for (auto& p : m_peers) {
     std::size_t k = 0;
     for (const auto& s : p.recvs) {
+      bool set = false;
       visit_segment(s.local_tile, s.dir, false, [&](std::int32_t r, std::int32_t c) {
+        set = set || p.recv_buffer[k] != 0;
         field.at(static_cast<std::size_t>(s.local_tile), r, c) = p.recv_buffer[k++];
       });
+      if (set && ring_set) (*ring_set)[static_cast<std::size_t>(s.local_tile)] = 1;
     }
     POLDER_VERIFY(k == p.recv_cells, "halo unpack size");
   }

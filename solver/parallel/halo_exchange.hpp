@@ -4,6 +4,7 @@
 // Split into begin/finish so work can overlap the communication.
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include <mpi.h>
@@ -30,10 +31,16 @@ class HaloExchange {
   HaloExchange(const HaloExchange&) = delete;
   HaloExchange& operator=(const HaloExchange&) = delete;
 
-  void begin(HaloField<std::uint8_t>& field);
+  /// Starts the exchange. `changed` (one flag per local tile, or empty = all): tiles whose edge cells
+  /// may have changed since the last exchange; rings fed by unchanged local tiles keep their values
+  /// (tiles on other ranks always send, so remote rings are always refreshed). If `ring_set` is given
+  /// (one flag per local tile), a tile's flag is set when a value written into its ring is non-zero.
+  void begin(HaloField<std::uint8_t>& field, std::span<const std::uint8_t> changed = {},
+             std::vector<std::uint8_t>* ring_set = nullptr);
   void finish(HaloField<std::uint8_t>& field);
-  void exchange(HaloField<std::uint8_t>& field) {
-    begin(field);
+  void exchange(HaloField<std::uint8_t>& field, std::span<const std::uint8_t> changed = {},
+                std::vector<std::uint8_t>* ring_set = nullptr) {
+    begin(field, changed, ring_set);
     finish(field);
   }
 
@@ -70,6 +77,8 @@ class HaloExchange {
   std::vector<LocalCopy> m_local_copies;
   std::vector<std::pair<std::int32_t, std::int32_t>> m_missing;  // (local tile, dir) without neighbour
   std::vector<MPI_Request> m_requests;
+  std::vector<std::uint8_t> m_segment;  ///< one ring segment being copied locally
+  std::vector<std::uint8_t>* m_ring_set = nullptr;
 };
 
 }  // namespace polder::parallel

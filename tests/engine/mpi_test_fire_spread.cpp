@@ -14,6 +14,7 @@
 #include "solver/engine/fire_process.hpp"
 #include "solver/engine/input_loader.hpp"
 #include "solver/grid/national_grid.hpp"
+#include "solver/kernels/fire.hpp"
 #include "tests/support/test_stack.hpp"
 
 using namespace polder;
@@ -37,28 +38,40 @@ engine::ModelParameters fire_parameters() {
 
 /// Burnt cells (national id, owning rank) of k_years years, gathered on rank 0 of `comm`.
 std::vector<std::pair<std::int64_t, int>> burnt_cells(const parallel::Comm& comm, const std::string& stack) {
-  auto input = engine::load_input(comm, stack, k_tile);
-  auto& s = input.state;
-  s.land_use = s.land_use_map.back();
-  std::fill(s.climate_cell.begin(), s.climate_cell.end(), 0);
+  const auto input = engine::load_input(comm, stack, k_tile, [](const engine::TileWork& w) { return w.active; });
   const auto params = fire_parameters();
-  const std::vector<float> deficit = {250.0F}, tas = {10.5F}, gw = {0.0F};
+  // The state fire reads: the land use of the last map, one climate cell, the flammable lists.
+  engine::CellState s;
+  s.allocate(input.tiles, input.tile_begin, k_tile);
+  s.climate_cell.assign(s.n_cells(), 0);
+  for (std::size_t t = 0; t < s.n_tiles(); ++t) {
+    const auto g = input.layout->geometry(s.tiles[t]);
+    s.tile_row0.push_back(g.tile_row * k_tile);
+    s.tile_col0.push_back(g.tile_col * k_tile);
+    const auto& in = s.tile_input(t);
+    std::vector<std::uint8_t> lu(in.land_use_base);
+    for (const auto& e : in.events) lu[e.cell] = e.land_use;
+    for (std::size_t c = 0; c < lu.size(); ++c) {
+      s.land_use[s.begin(t) + c] = lu[c];
+      if (params.fire.ignition_per_ha_yr[lu[c]] > 0.0)
+        s.processes[t].flammable.push_back(static_cast<std::uint16_t>(c), 0);
+    }
+  }
+  engine::ClimateTables climate;
+  climate.fire_drought = {kernels::drought_factor(params.fire, 250.0)};
   engine::FireProcess fire(comm, *input.layout, *input.decomposition, s);
   std::vector<std::int64_t> mine;
+  std::vector<std::vector<std::uint32_t>> burnt;
   for (std::int32_t y = 0; y < k_years; ++y) {
-    engine::StepContext ctx;
+    engine::YearContext ctx;
     ctx.year = 2000 + y;
     ctx.parameters = &params;
     ctx.layout = input.layout.get();
-    ctx.climate_year.cells = deficit.size();
-    ctx.climate_year.precip_deficit_mm = deficit.data();
-    ctx.climate_year.tas_c = tas.data();
-    ctx.climate_year.gw_anomaly_cm = gw.data();
-    std::vector<std::uint8_t> burnt;
-    fire.run(ctx, s, 20261128, burnt);
+    ctx.climate = &climate;
+    ctx.seed = 20261128;
+    fire.run(ctx, s, burnt);
     for (std::size_t t = 0; t < s.n_tiles(); ++t)
-      for (std::size_t i = s.begin(t); i < s.end(t); ++i)
-        if (burnt[i] != 0) mine.push_back(engine::cell_position(s, *input.layout, t, i).id * k_years + y);
+      for (const std::uint32_t i : burnt[t]) mine.push_back(s.cell_id(t, i) * k_years + y);
   }
   // Gather (cell-year key, rank) on rank 0.
   const int n = static_cast<int>(mine.size());

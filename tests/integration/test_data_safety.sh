@@ -55,7 +55,7 @@ PY
 damage short 'd = f["/state/biomass_c"][:-7]; del f["/state/biomass_c"]; f["/state/biomass_c"] = d'
 damage nan 'd = f["/state/peat_c"]; v = d[:]; v[123] = np.nan; d[:] = v'
 damage code 'd = f["/state/land_use"]; v = d[:]; v[77] = 99; d[:] = v'
-damage edited 'd = f["/state/mineral_soc_c"]; v = d[:]; v[5] += 1.0; d[:] = v'
+damage edited 'd = f["/state/soc_anchor"]; v = d[:]; v[5] += 1.0; d[:] = v'
 damage no_year 'del f["/years/ledger"]'
 expect_refusal ckpt_short "/state/biomass_c has" -- "${run[@]}" --restart checkpoints/short.h5 --output out/r.h5
 expect_refusal ckpt_nan "/state/peat_c of cell 123" -- "${run[@]}" --restart checkpoints/nan.h5 --output out/r.h5

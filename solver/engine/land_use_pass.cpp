@@ -1,0 +1,181 @@
+#include "solver/engine/land_use_pass.hpp"
+
+#include <algorithm>
+
+#include "solver/engine/cell_books.hpp"
+#include "solver/engine/process_records.hpp"
+#include "solver/engine/reporting_row.hpp"
+
+namespace polder::engine {
+namespace {
+
+constexpr auto k_salt_marsh = static_cast<std::uint8_t>(model::LandUse::salt_marsh);
+constexpr auto k_flat = static_cast<std::uint8_t>(model::LandUse::intertidal_flat);
+
+/// Adds a cell's books (per ha) to the ledger row of `key` and its balance to the closure check.
+void post(TileLedger& ledger, ReportKey key, const CellBooks& b) {
+  double* acc = ledger.row(key / model::k_ledger_rows, key % model::k_ledger_rows);
+  for (int q = 0; q < model::k_quantities; ++q) acc[q] += b.q[static_cast<std::size_t>(q)] * k_cell_ha;
+  ledger.add_balance(b.residual() * k_cell_ha, b.turnover() * k_cell_ha);
+}
+
+/// Converts tile-cell `c` to land use `lu` (IPCC stock-difference at conversion): living biomass
+/// lost and the new class's gained, a stand's dead wood and litter cleared with it, the 20-year
+/// mineral-soil transition to the new equilibrium started (in this year's climate); every pool change
+/// booked to the cell's new reporting row. Woody stands carry over between forest and trees outside
+/// forest.
+void convert_cell(const YearContext& ctx, CellState& s, std::size_t t, std::uint16_t c, std::uint8_t lu,
+                  AreaBook& areas, TileLedger& ledger, LandUseScratch& scratch) {
+  const auto& p = *ctx.parameters;
+  TileProcesses& pr = s.processes[t];
+  const std::size_t i = s.begin(t) + c;
+  const std::uint8_t old_lu = s.land_use[i];
+  const std::uint8_t old_cat = category_of_code(old_lu), new_cat = category_of_code(lu);
+  const bool was_woody = is_woody(old_lu), now_woody = is_woody(lu);
+  const std::ptrdiff_t rw = was_woody ? pr.woody.find(c) : -1;
+  const std::ptrdiff_t rb = was_woody ? -1 : pr.burnt.find(c);
+  double biomass = kernels::vegetation_biomass(p.vegetation, old_lu), dead_wood = 0.0, litter = 0.0;
+  if (rw >= 0) {
+    biomass = pr.woody.biomass_c[static_cast<std::size_t>(rw)];
+    dead_wood = pr.woody.dead_wood_c[static_cast<std::size_t>(rw)];
+    litter = pr.woody.litter_c[static_cast<std::size_t>(rw)];
+  } else if (rb >= 0) {
+    biomass = pr.burnt.biomass_c[static_cast<std::size_t>(rb)];
+    dead_wood = pr.burnt.dead_wood_c[static_cast<std::size_t>(rb)];
+    litter = pr.burnt.litter_c[static_cast<std::size_t>(rb)];
+  }
+  CellBooks b;
+  b.open(biomass, dead_wood, litter, 0.0, 0.0);
+  if (!(was_woody && now_woody)) {
+    b.lose_biomass(b[Pool::biomass]);
+    if (was_woody) {
+      b.change(Pool::dead_wood, -b[Pool::dead_wood]);
+      b.change(Pool::litter, -b[Pool::litter]);
+    }
+    if (!now_woody) b.gain_biomass(kernels::vegetation_biomass(p.vegetation, lu));
+  }
+  areas.leave(s, i, ctx.year);
+
+  // Mineral soil: the transition to the new equilibrium starts from last year's stock. The anchor
+  // keeps SOC = anchor + SOC_eq x (cell_state.hpp) for the new land use.
+  const std::uint8_t soil = s.soil[i];
+  const bool mineral = is_mineral_soil(soil);
+  kernels::SocTransition tr{};
+  if (mineral) {
+    const std::uint16_t cc = s.climate_cell[i];
+    const double x_now = ctx.factors->soil_x(ctx.year, cc), x_before = ctx.factors->soil_x(ctx.year - 1, cc);
+    const double soc_now = s.soc_anchor[i] + kernels::soc_equilibrium(p.mineral, soil, old_lu) * x_before;
+    const double eq = kernels::soc_equilibrium(p.mineral, soil, lu) * (1.0 + x_now);
+    tr = kernels::start_soc_transition(p.mineral, soc_now, eq);
+    s.soc_anchor[i] = soc_now - kernels::soc_equilibrium(p.mineral, soil, lu) * x_before;
+  }
+  if (new_cat != old_cat) {
+    s.converted_from[i] = old_cat;
+    s.converted_year[i] = static_cast<std::int16_t>(ctx.year);
+  }
+  s.land_use[i] = lu;
+  areas.enter(s, i, ctx.year, old_cat);
+  const auto key =
+      static_cast<ReportKey>(report_key(s.province(t, i), lu, s.converted_from[i], s.converted_year[i], ctx.year));
+  set_key(pr, c, key);
+
+  // Process lists: a stand ends or starts; burnt vegetation carries its dead wood into a new stand.
+  if (rw >= 0 && !now_woody) scratch.drop_woody[static_cast<std::size_t>(rw)] = 1;
+  if (!was_woody && now_woody) {
+    const std::size_t r = add_woody(s, t, i, key, scratch.added_woody);
+    scratch.added_woody.age[r] = 0.0F;
+    scratch.added_woody.biomass_c[r] = b[Pool::biomass];
+    scratch.added_woody.dead_wood_c[r] = b[Pool::dead_wood];
+    scratch.added_woody.litter_c[r] = b[Pool::litter];
+    if (rb >= 0) scratch.drop_burnt[static_cast<std::size_t>(rb)] = 1;
+  } else if (rb >= 0) {
+    pr.burnt.biomass_c[static_cast<std::size_t>(rb)] = b[Pool::biomass];
+  }
+  const auto& ignition = p.fire.ignition_per_ha_yr;
+  if ((ignition[old_lu] > 0.0) != (ignition[lu] > 0.0)) {
+    if (ignition[lu] > 0.0) {
+      scratch.added_flammable.push_back(c, key);
+    } else {
+      scratch.drop_flammable[static_cast<std::size_t>(pr.flammable.find(c))] = 1;
+    }
+  }
+  if (mineral) {
+    const std::ptrdiff_t rt = pr.transition.find(c);
+    if (rt >= 0) {  // a running transition is replaced (or ended, when the stock is already there)
+      pr.transition.rate[static_cast<std::size_t>(rt)] = tr.rate_t_c_ha_yr;
+      pr.transition.years_left[static_cast<std::size_t>(rt)] = tr.years_left;
+    } else if (tr.years_left > 0) {
+      const std::size_t r = scratch.added_transition.push_back(c, key);
+      scratch.added_transition.rate[r] = tr.rate_t_c_ha_yr;
+      scratch.added_transition.years_left[r] = tr.years_left;
+    }
+  }
+  post(ledger, key, b);
+}
+
+}  // namespace
+
+void set_key(TileProcesses& p, std::uint16_t cell, ReportKey key) {
+  p.visit_lists([&](const char*, auto& list) {
+    const std::ptrdiff_t r = list.find(cell);
+    if (r >= 0) list.key[static_cast<std::size_t>(r)] = key;
+  });
+}
+
+void land_use_pass(const YearContext& ctx, CellState& s, std::size_t t, std::size_t& event_cursor, AreaBook& areas,
+                   TileLedger& ledger, LandUseScratch& scratch) {
+  const auto& wp = ctx.parameters->wetland;
+  const TileInput& in = s.tile_input(t);
+  TileProcesses& pr = s.processes[t];
+  const std::size_t b0 = s.begin(t);
+
+  // Cells whose 20-year converted period ends report in their "remaining" row from now on.
+  scratch.rekeyed.clear();
+  areas.expire(s, ctx.year, scratch.rekeyed);
+  for (const std::uint32_t i : scratch.rekeyed)
+    set_key(pr, static_cast<std::uint16_t>(i - b0),
+            static_cast<ReportKey>(
+                report_key(s.province(t, i), s.land_use[i], s.converted_from[i], s.converted_year[i], ctx.year)));
+
+  // This year's targets: land-use events, and coastal cells from their mapped class (a drowned or
+  // eroded salt marsh stays tidal flat even where the map still shows marsh).
+  scratch.targets.clear();
+  scratch.coastal_targets.clear();
+  const auto& events = in.events;
+  while (event_cursor < events.size() && events[event_cursor].year < ctx.year) ++event_cursor;
+  for (; event_cursor < events.size() && events[event_cursor].year == ctx.year; ++event_cursor) {
+    const TileEvent& e = events[event_cursor];
+    const std::ptrdiff_t r = pr.coastal.find(e.cell);
+    if (r >= 0) {
+      pr.coastal.mapped_land_use[static_cast<std::size_t>(r)] = e.land_use;
+    } else if (e.land_use != s.land_use[b0 + e.cell]) {
+      scratch.targets.emplace_back(e.cell, e.land_use);
+    }
+  }
+  for (std::size_t r = 0; r < pr.coastal.size(); ++r) {
+    const std::uint8_t mapped = pr.coastal.mapped_land_use[r];
+    const bool drowned = static_cast<double>(pr.coastal.elevation_cm[r]) < wp.marsh_drowning_level_cm;
+    const std::uint8_t target = mapped == k_salt_marsh && drowned ? k_flat : mapped;
+    if (target != s.land_use[b0 + pr.coastal.cell[r]]) scratch.coastal_targets.emplace_back(pr.coastal.cell[r], target);
+  }
+  scratch.merged.resize(scratch.targets.size() + scratch.coastal_targets.size());
+  std::merge(scratch.targets.begin(), scratch.targets.end(), scratch.coastal_targets.begin(),
+             scratch.coastal_targets.end(), scratch.merged.begin());
+
+  if (!scratch.merged.empty()) {
+    scratch.drop_woody.assign(pr.woody.size(), 0);
+    scratch.drop_burnt.assign(pr.burnt.size(), 0);
+    scratch.drop_flammable.assign(pr.flammable.size(), 0);
+    for (const auto& [cell, lu] : scratch.merged) convert_cell(ctx, s, t, cell, lu, areas, ledger, scratch);
+    pr.woody.erase_flagged(scratch.drop_woody);
+    pr.woody.merge(scratch.added_woody);
+    pr.burnt.erase_flagged(scratch.drop_burnt);
+    pr.burnt.merge(scratch.added_burnt);
+    pr.transition.merge(scratch.added_transition);
+    pr.flammable.erase_flagged(scratch.drop_flammable);
+    pr.flammable.merge(scratch.added_flammable);
+  }
+  areas.post(*ctx.parameters, *ctx.climate, ledger);
+}
+
+}  // namespace polder::engine

@@ -1,0 +1,37 @@
+#pragma once
+// Pass A of a year, per tile: the cells whose reporting row changes (the end of a 20-year converted
+// period), the land-use events of the year (map sequence, seagrass), coastal marshes that drown or
+// erode, and the conversions they cause: biomass lost and gained, dead organic matter cleared, the
+// 20-year mineral-soil transition started, every pool change booked; the process lists of the tile
+// are updated where cells enter or leave a process; the tile's areas, wetland CH4, transition matrix
+// and mineral-soil climate response are booked from its counts (area_book.hpp).
+
+#include <cstdint>
+#include <vector>
+
+#include "solver/engine/area_book.hpp"
+#include "solver/engine/cell_state.hpp"
+#include "solver/engine/tile_ledger.hpp"
+#include "solver/engine/year_context.hpp"
+
+namespace polder::engine {
+
+/// Work buffers of one thread, kept between tiles and years.
+struct LandUseScratch {
+  std::vector<std::uint32_t> rekeyed;
+  std::vector<std::pair<std::uint16_t, std::uint8_t>> targets, coastal_targets, merged;
+  std::vector<std::uint8_t> drop_woody, drop_burnt, drop_flammable;
+  WoodyList added_woody;
+  FlammableList added_flammable;
+  BurntList added_burnt;
+  TransitionList added_transition;
+};
+
+/// `event_cursor`: index of the tile's first event not yet applied (advanced past this year's).
+void land_use_pass(const YearContext& ctx, CellState& s, std::size_t t, std::size_t& event_cursor, AreaBook& areas,
+                   TileLedger& ledger, LandUseScratch& scratch);
+
+/// Sets the reporting key of cell `cell` (tile offset) in every process list that holds it.
+void set_key(TileProcesses& p, std::uint16_t cell, ReportKey key);
+
+}  // namespace polder::engine
