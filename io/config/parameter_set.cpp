@@ -8,6 +8,7 @@
 
 #include "io/config/suggest.hpp"
 #include "solver/core/error.hpp"
+#include "solver/ensemble/distribution.hpp"
 
 namespace polder::io {
 namespace po = boost::program_options;
@@ -27,6 +28,41 @@ double to_number(const std::string& text, const std::string& where) {
   if (is.fail() || (is >> rest) || !std::isfinite(v)) throw ConfigError(cat(where, ": '", text, "' is not a number"));
   return v;
 }
+
+/// The Monte Carlo fields of an entry: distribution, correlate, fixed. Checks that the range can carry
+/// the distribution (the rules of solver/ensemble/distribution.hpp), naming file, section and key.
+void read_sampling_fields(Parameter& p, std::map<std::string, std::string>& f, const std::string& where,
+                          bool has_range) {
+  p.distribution = f["distribution"];
+  p.correlate = f["correlate"];
+  if (const auto& fixed = f["fixed"]; !fixed.empty()) {
+    if (fixed == "true" || fixed == "yes") {
+      p.fixed = true;
+    } else if (fixed != "false" && fixed != "no") {
+      throw ConfigError(cat(where, " fixed = '", fixed, "' is not a boolean (true/false)"));
+    }
+  }
+  if (p.fixed && (!p.distribution.empty() || !p.correlate.empty()))
+    throw ConfigError(cat(where, " has fixed = true and ", p.distribution.empty() ? "correlate" : "distribution",
+                          ": a fixed parameter is never sampled, remove one of them"));
+  for (const char* key : {"distribution", "correlate"})
+    if (!f[key].empty() && !has_range)
+      throw ConfigError(cat(where, " has ", key, " = ", f[key], " but no range: there is nothing to sample"));
+  if (!p.correlate.empty() &&
+      p.correlate.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") !=
+          std::string::npos)
+    throw ConfigError(cat(where, " correlate = '", p.correlate, "': a group name has letters, digits, '_', '.', '-'"));
+  if (p.distribution.empty()) return;
+  const auto kind = ensemble::parse_distribution(p.distribution);
+  if (!kind) {
+    const std::vector<std::string> names(ensemble::k_distribution_names.begin(), ensemble::k_distribution_names.end());
+    throw ConfigError(cat(where, " distribution = '", p.distribution, "' is not a distribution",
+                          suggestion_suffix(p.distribution, names), "; distributions are uniform, triangular, normal, ",
+                          "lognormal"));
+  }
+  if (const auto problem = ensemble::support_problem(*kind, p.low, p.value, p.high); !problem.empty())
+    throw ConfigError(cat(where, " distribution = ", p.distribution, ": ", problem));
+}
 }  // namespace
 
 ParameterSet ParameterSet::from(std::vector<Parameter> parameters) {
@@ -40,7 +76,8 @@ ParameterSet ParameterSet::from(std::vector<Parameter> parameters) {
 
 ParameterSet ParameterSet::load(const std::vector<std::string>& files) {
   ParameterSet set;
-  const std::vector<std::string> fields = {"value", "unit", "range", "source", "note"};
+  const std::vector<std::string> fields = {"value", "unit",         "range",     "source",
+                                           "note",  "distribution", "correlate", "fixed"};
   for (const auto& file : files) {
     std::ifstream in(file);
     if (!in) throw ConfigError(cat("cannot read parameter file '", file, "'"));
@@ -59,7 +96,7 @@ ParameterSet ParameterSet::load(const std::vector<std::string>& files) {
       const std::string name = opt.string_key.substr(0, dot), field = opt.string_key.substr(dot + 1);
       if (std::find(fields.begin(), fields.end(), field) == fields.end())
         throw ConfigError(cat(file, ": [", name, "] has unknown field '", field, "'", suggestion_suffix(field, fields),
-                              "; fields are value, unit, range, source, note"));
+                              "; fields are value, unit, range, source, note, distribution, correlate, fixed"));
       sections[name][field] = opt.value.empty() ? std::string{} : trim(opt.value.front());
     }
     for (auto& [name, f] : sections) {
@@ -86,6 +123,7 @@ ParameterSet ParameterSet::load(const std::vector<std::string>& files) {
         if (!(p.low <= p.value && p.value <= p.high))
           throw ConfigError(cat(where, ": value ", p.value, " is outside its range ", p.low, " .. ", p.high));
       }
+      read_sampling_fields(p, f, where, !f["range"].empty());
       set.m_parameters[name] = std::move(p);
     }
   }

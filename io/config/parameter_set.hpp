@@ -7,6 +7,12 @@
 //   unit   = t CO2 ha-1 yr-1
 //   range  = 4.0 5.4          # optional: low high (Monte Carlo will sample it)
 //   source = van der Poel et al. 2025, Biogeosciences 22:3867
+//   distribution = normal     # optional: uniform | triangular (default) | normal | lognormal
+//   correlate = peat_co2      # optional: parameters of one group share one Monte Carlo draw
+//   fixed = true              # optional: never sampled, although it has a range
+//
+// How each distribution reads the range is in solver/ensemble/distribution.hpp and docs/uncertainty.md;
+// an entry whose range cannot carry its distribution (lognormal with low <= 0, ...) is an error.
 //
 // The engine asks for each parameter by name and expected unit; a parameter in a file that nobody
 // asks for is an error (a typo), reported with the nearest known name.
@@ -23,10 +29,16 @@ struct Parameter {
   double value = 0.0;
   std::string unit;
   std::string source;
-  double low = 0.0;   ///< lower end of the uncertainty range (= value if none given)
-  double high = 0.0;  ///< upper end
-  std::string note;   ///< optional: what was tuned and why
-  std::string file;   ///< the file that defined it (later files override earlier ones)
+  double low = 0.0;            ///< lower end of the uncertainty range (= value if none given)
+  double high = 0.0;           ///< upper end
+  std::string note;            ///< optional: what was tuned and why
+  std::string file;            ///< the file that defined it (later files override earlier ones)
+  std::string distribution{};  ///< optional: uniform, triangular, normal, lognormal ("": the default, triangular)
+  std::string correlate{};     ///< optional: correlation group; its parameters take one shared draw
+  bool fixed = false;          ///< optional: kept at its value in every Monte Carlo draw
+
+  /// True if a Monte Carlo ensemble samples this parameter: it has a range (low < high), not fixed.
+  bool sampled() const { return !fixed && low < high; }
 };
 
 class ParameterSet {

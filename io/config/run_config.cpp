@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "io/config/ensemble_config.hpp"
 #include "io/config/suggest.hpp"
 #include "solver/core/error.hpp"
 
@@ -46,6 +47,8 @@ const std::vector<KeySpec>& key_specs() {
 po::options_description options_for_files() {
   po::options_description d("run config");
   for (const auto& s : key_specs()) d.add_options()(s.key, po::value<std::string>(), s.help);
+  // A run config may hold the [ensemble] section; load_ensemble_config reads and checks it.
+  for (const auto& k : ensemble_config_keys()) d.add_options()(k.c_str(), po::value<std::string>(), "ensemble");
   return d;
 }
 
@@ -80,9 +83,16 @@ const std::vector<std::string>& run_config_keys() {
   static const std::vector<std::string> keys = [] {
     std::vector<std::string> k;
     for (const auto& s : key_specs()) k.emplace_back(s.key);
+    for (const auto& e : ensemble_config_keys())
+      if (e.back() != '*') k.push_back(e);
     return k;
   }();
   return keys;
+}
+
+const std::vector<std::string>& knmi23_scenarios() {
+  static const std::vector<std::string> names = {"Ld", "Ln", "Md", "Mn", "Hd", "Hn"};
+  return names;
 }
 
 RunConfig load_run_config(const std::vector<std::string>& files, const std::vector<std::string>& overrides) {
@@ -112,7 +122,7 @@ RunConfig load_run_config(const std::vector<std::string>& files, const std::vect
     if (eq == std::string::npos) throw ConfigError(cat("--set '", ov, "': expected section.key=value"));
     const std::string key = trim(ov.substr(0, eq));
     const auto& keys = run_config_keys();
-    if (std::find(keys.begin(), keys.end(), key) == keys.end())
+    if (std::find(keys.begin(), keys.end(), key) == keys.end() && !is_ensemble_key(key))
       throw ConfigError(cat("--set: unknown key '", key, "'", suggestion_suffix(key, keys)));
     values[key] = {trim(ov.substr(eq + 1)), "--set"};
   }
@@ -158,7 +168,7 @@ RunConfig load_run_config(const std::vector<std::string>& files, const std::vect
                           " is before run.start_year = ", c.start_year, " (inverted year range)"));
   if (c.end_year > 2100)
     throw ConfigError(cat(origin("run.end_year"), ": run.end_year = ", c.end_year, " is after 2100"));
-  const std::vector<std::string> scenarios = {"Ld", "Ln", "Md", "Mn", "Hd", "Hn"};
+  const auto& scenarios = knmi23_scenarios();
   if (std::find(scenarios.begin(), scenarios.end(), c.scenario) == scenarios.end())
     throw ConfigError(cat(origin("run.scenario"), ": run.scenario = '", c.scenario,
                           "' is not a KNMI'23 scenario (Ld Ln Md Mn Hd Hn)", suggestion_suffix(c.scenario, scenarios)));

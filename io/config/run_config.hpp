@@ -35,8 +35,13 @@ struct RunConfig {
   std::vector<std::string> source_files;
 };
 
-/// Every accepted key of a run config, "section.key", for validation and suggestions.
+/// Every accepted key of a run config, "section.key", for validation and suggestions. Includes the
+/// [ensemble] keys (io/config/ensemble_config.hpp), which a run config may hold; the ensemble reader
+/// interprets them.
 const std::vector<std::string>& run_config_keys();
+
+/// The KNMI'23 climate scenarios: Ld Ln Md Mn Hd Hn.
+const std::vector<std::string>& knmi23_scenarios();
 
 /// Parses the INI files in order (later ones win) and the overrides (which win over all files),
 /// validates every value and returns the config. Throws ConfigError naming the file and key, with a

@@ -15,7 +15,12 @@ enum class RandomStream : std::uint32_t {
   fire_spread = 2,
   land_use_schedule = 3,
   marsh_erosion = 4,
-  final_felling = 5
+  final_felling = 5,
+  // Monte Carlo ensembles (solver/ensemble): keyed by draw number instead of year.
+  ensemble_parameter = 6,    ///< the uniform of a correlation group in a draw (LHS jitter, or plain random)
+  ensemble_lhs_order = 7,    ///< sort keys that fix the order of a group's LHS strata
+  activity_land_use = 8,     ///< keep or reject a mapped land-use change (map accuracy)
+  activity_organic_soil = 9  ///< keep or reject a mapped organic soil (soil-map accuracy)
 };
 
 /// Uniform double in [0, 1) for (seed, stream, year, cell id, step).

@@ -24,4 +24,7 @@ expect_error bad_scenario "did you mean 'Hd'" -- "$POLDER" run --config run.ini 
 printf '\n[forest.harvest_fractoin]\nvalue = 0.5\nunit = 1\nsource = typo test\n' > typo_param.ini
 expect_error unknown_parameter "did you mean 'forest.harvest_fraction'" -- "$POLDER" run --config run.ini --set "run.parameters=$SRC/configs/parameters/lulucf_nl.ini typo_param.ini"
 expect_error unknown_parameter_mpi "did you mean 'forest.harvest_fraction'" -- "$MPIEXEC" -n 2 "$POLDER" run --config run.ini --set "run.parameters=$SRC/configs/parameters/lulucf_nl.ini typo_param.ini"
-echo "bad config: 8 cases give exit 2, a message naming the problem, and no output"
+# A Monte Carlo distribution the range cannot carry (docs/uncertainty.md): refused when the run starts.
+printf '\n[organic_soil.co2_slope]\nvalue = 4.6\nunit = t CO2 ha-1 yr-1 per 10 cm\nrange = 0 5.4\nsource = test\ndistribution = lognormal\n' > bad_dist.ini
+expect_error bad_distribution "bad_dist.ini: \[organic_soil.co2_slope\] distribution = lognormal: lognormal needs a range above zero" -- "$POLDER" run --config run.ini --set "run.parameters=$SRC/configs/parameters/lulucf_nl.ini bad_dist.ini"
+echo "bad config: 9 cases give exit 2, a message naming the problem, and no output"
