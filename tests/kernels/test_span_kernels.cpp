@@ -101,12 +101,14 @@ TEST(SpanKernels, ForestYearsEqualsForestYearStandByStand) {
       ASSERT_EQ(age2[i], static_cast<float>(f.new_age)) << i;
       ASSERT_EQ(out[7][i], std::max(b2[i], 0.0) / kernels::carbon_per_m3(fp, species[i])) << i;
       // Flagged exactly where a felling draw could renew the stand.
-      const bool could =
-          projection && harvested[i] && age[i] >= 0.0F && age[i] + 1.0 >= fp.species[species[i]].rotation_age_yr;
+      const bool could = projection && harvested[i] && age[i] >= 0.0F &&
+                         static_cast<double>(age[i]) + 1.0 >= fp.species[species[i]].rotation_age_yr;
       ASSERT_EQ(draw[i] != 0, could) << i;
       flagged += draw[i];
     }
-    if (projection) EXPECT_GT(flagged, 0U);
+    if (projection) {
+      EXPECT_GT(flagged, 0U);
+    }
   }
 }
 
