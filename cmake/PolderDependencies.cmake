@@ -55,6 +55,9 @@ if(POLDER_WITH_GDAL)
   endif()
 endif()
 find_package(PNG REQUIRED)
+# libdeflate: fast zlib-format decompression of input-stack chunks (io/netcdf/chunk_reader.cpp).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 
 if(POLDER_BUILD_TESTS)

@@ -9,7 +9,7 @@ packages=(
   libnetcdf-mpi-dev netcdf-bin
   libboost-program-options-dev
   libgdal-dev gdal-bin
-  libpng-dev librandom123-dev libssl-dev
+  libpng-dev librandom123-dev libssl-dev libdeflate-dev
   libgtest-dev googletest libbenchmark-dev
   python3-numpy python3-h5py python3-netcdf4
   clang-format clang-tidy

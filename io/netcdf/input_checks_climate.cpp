@@ -120,28 +120,27 @@ void check_climate_values(const NcFile& file, const ClimateInfo& info, const par
   const auto consider = [&](std::int64_t key, std::string message) {
     if (!first || key < first->first) first.emplace(key, std::move(message));
   };
-  // Rank r checks years r, r + size, ...; every rank makes the same number of collective reads.
-  const std::size_t rounds =
-      (n_years + static_cast<std::size_t>(comm.size()) - 1) / static_cast<std::size_t>(comm.size());
+  // Every rank reads each variable whole in one collective call (a few MB; the file is chunked by
+  // scenario with all years in a chunk, so reading a year at a time would decompress every chunk once
+  // per year), then checks its share of the years: r, r + size, ...
   std::vector<float> values;
   for (std::size_t v = 0; v < specs.size(); ++v) {
     const auto& spec = specs[v];
     const std::size_t per_scen = spec.gridded ? n_cells : 1;
-    for (std::size_t round = 0; round < rounds; ++round) {
-      const std::size_t yi = round * static_cast<std::size_t>(comm.size()) + static_cast<std::size_t>(comm.rank());
-      const bool have = yi < n_years;
-      values.assign(have ? n_scen * per_scen : 0, 0.0F);
-      std::vector<std::size_t> start = {0, have ? yi : 0}, count = {have ? n_scen : 0, have ? 1U : 0U};
-      if (spec.gridded) {
-        start.insert(start.end(), {0, 0});
-        count.insert(count.end(), {have ? info.y.size() : 0, have ? info.x.size() : 0});
-      }
-      file.read<float>(spec.name, start, count, std::span<float>(values));
-      if (!have) continue;
+    values.assign(n_scen * n_years * per_scen, 0.0F);
+    std::vector<std::size_t> start = {0, 0}, count = {n_scen, n_years};
+    if (spec.gridded) {
+      start.insert(start.end(), {0, 0});
+      count.insert(count.end(), {info.y.size(), info.x.size()});
+    }
+    file.read<float>(spec.name, start, count, std::span<float>(values));
+    for (std::size_t yi = static_cast<std::size_t>(comm.rank()); yi < n_years;
+         yi += static_cast<std::size_t>(comm.size())) {
       const std::int32_t year = info.years[yi];
+      const auto at = [&](std::size_t s, std::size_t c) { return values[(s * n_years + yi) * per_scen + c]; };
       for (std::size_t s = 0; s < n_scen; ++s) {
         for (std::size_t c = 0; c < per_scen; ++c) {
-          const double value = static_cast<double>(values[s * per_scen + c]);
+          const double value = static_cast<double>(at(s, c));
           const auto key = static_cast<std::int64_t>(((v * n_years + yi) * n_scen + s) * per_scen + c);
           const auto where = [&] {
             return spec.gridded ? cat(" at the climate cell centred on x = ", detail::metres(info.x[c % info.x.size()]),
@@ -155,10 +154,10 @@ void check_climate_values(const NcFile& file, const ClimateInfo& info, const par
                               spec.units));
             break;
           }
-          if (year <= info.last_observed_year && s > 0 && value != static_cast<double>(values[c])) {
+          if (year <= info.last_observed_year && s > 0 && value != static_cast<double>(at(0, c))) {
             consider(key, cat("climate file '", file.path(), "': variable '", spec.name, "' differs between scenarios ",
-                              info.scenarios[0], " (", static_cast<double>(values[c]), ") and ", info.scenarios[s],
-                              " (", value, ") in ", year, where(), "; years up to last_observed_year ",
+                              info.scenarios[0], " (", static_cast<double>(at(0, c)), ") and ", info.scenarios[s], " (",
+                              value, ") in ", year, where(), "; years up to last_observed_year ",
                               info.last_observed_year, " must be identical in every scenario"));
             break;
           }

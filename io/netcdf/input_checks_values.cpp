@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <limits>
 #include <sstream>
+#include <type_traits>
 
 #include "io/netcdf/input_checks.hpp"
 #include "io/netcdf/input_checks_detail.hpp"
@@ -42,6 +43,8 @@ struct Rule {
   bool is_seagrass_year = false;
   bool has_codes = false;
   std::array<bool, 256> code_ok{};
+  bool codes_contiguous = false;  ///< the codes are code_min..code_max without gaps
+  std::uint8_t code_min = 0, code_max = 0;
   double min = 0, max = 0, fill = 0;
   std::string inside_text, outside_text;
 
@@ -52,6 +55,13 @@ struct Rule {
         max(spec.valid_max),
         fill(spec.fill) {
     const auto codes = parse_codes(spec.flag_values);
+    if (!codes.empty() && codes.front() >= 0 && codes.back() < 256) {
+      codes_contiguous = true;
+      for (std::size_t i = 1; i < codes.size(); ++i)
+        codes_contiguous = codes_contiguous && codes[i] == codes[i - 1] + 1;
+      code_min = static_cast<std::uint8_t>(codes.front());
+      code_max = static_cast<std::uint8_t>(codes.back());
+    }
     if (is_territory) {
       inside_text = "0 (outside) or 1 (inside the territory)";
     } else if (!codes.empty()) {
@@ -88,6 +98,65 @@ Violation make_violation(const grid::GridWindow& block, std::size_t i, std::stri
   return v;
 }
 
+/// The common case first: one branch-free pass that counts bad values (it vectorises for the float
+/// and integer ranges); only a block with a bad value is scanned again for the first one.
+template <typename T>
+bool all_valid(const Rule& rule, std::span<const T> values, std::span<const std::uint8_t> territory) {
+  const std::size_t n = values.size();
+  const T* __restrict v = values.data();
+  const std::uint8_t* __restrict in = territory.data();
+  // An OR of "bad" flags in the values' own width, which the vectoriser keeps in one register.
+  unsigned bad = 0;
+  if constexpr (std::is_same_v<T, std::uint8_t>) {
+    if (rule.is_territory) {
+      std::uint8_t any = 0;
+      for (std::size_t i = 0; i < n; ++i) any |= static_cast<std::uint8_t>(v[i] > 1);
+      return any == 0;
+    }
+    if (rule.has_codes) {
+      const auto fill = static_cast<std::uint8_t>(rule.fill);
+      if (rule.codes_contiguous) {  // a range test, which vectorises
+        const std::uint8_t lo = rule.code_min, hi = rule.code_max;
+        std::uint8_t any = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+          const auto inside_bad = static_cast<std::uint8_t>((v[i] < lo) | (v[i] > hi));
+          const auto outside_bad = static_cast<std::uint8_t>(v[i] != fill);
+          any |= in[i] != 0 ? inside_bad : outside_bad;
+        }
+        return any == 0;
+      }
+      for (std::size_t i = 0; i < n; ++i) bad |= (in[i] != 0 ? !rule.code_ok[v[i]] : v[i] != fill) ? 1U : 0U;
+      return bad == 0;
+    }
+  }
+  if (rule.has_codes || rule.is_seagrass_year) return false;  // rare kinds: the exact scan decides
+  if constexpr (std::is_same_v<T, float>) {
+    // The same tests in float (which vectorise four to a register): the float bounds that admit exactly
+    // the floats the double bounds admit, and a fill value only a float can equal if it is one.
+    float lo_f = static_cast<float>(rule.min), hi_f = static_cast<float>(rule.max);
+    if (static_cast<double>(lo_f) < rule.min) lo_f = std::nextafter(lo_f, std::numeric_limits<float>::infinity());
+    if (static_cast<double>(hi_f) > rule.max) hi_f = std::nextafter(hi_f, -std::numeric_limits<float>::infinity());
+    const auto fill_f = static_cast<float>(rule.fill);
+    if (static_cast<double>(fill_f) != rule.fill) return false;
+    std::uint32_t any = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const float x = v[i];
+      const std::uint32_t inside_bad = !((x >= lo_f) & (x <= hi_f)) ? 1U : 0U;
+      const std::uint32_t outside_bad = x != fill_f ? 1U : 0U;
+      any |= in[i] != 0 ? inside_bad : outside_bad;
+    }
+    return any == 0;
+  }
+  const double lo = rule.min, hi = rule.max, fill = rule.fill;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double x = static_cast<double>(v[i]);
+    const bool inside_ok = (x >= lo) & (x <= hi);
+    const bool outside_ok = x == fill;
+    bad |= (in[i] != 0 ? inside_ok : outside_ok) ? 0U : 1U;
+  }
+  return bad == 0;
+}
+
 }  // namespace
 
 template <typename T>
@@ -97,6 +166,7 @@ std::optional<Violation> first_violation(const VariableSpec& spec, std::span<con
   const auto n = static_cast<std::size_t>(block.empty() ? 0 : block.size());
   POLDER_VERIFY(values.size() == n && territory.size() == n, "block size mismatch checking ", spec.name);
   const Rule rule(spec);
+  if (all_valid(rule, values, territory)) return std::nullopt;
   for (std::size_t i = 0; i < n; ++i) {
     const double v = static_cast<double>(values[i]);
     if (rule.is_territory) {

@@ -30,23 +30,43 @@ AreaBook::AreaBook(const CellState& s, std::size_t t, std::int32_t year)
   // Counted in a dense table over (reporting key, land use, soil) x the tile's few climate cells, then
   // the non-zero keys in key order: linear in the cells, where sorting a national run's keys costs
   // seconds.
-  std::vector<std::uint16_t> climate_cells(s.climate_cell.begin() + static_cast<std::ptrdiff_t>(s.begin(t)),
-                                           s.climate_cell.begin() + static_cast<std::ptrdiff_t>(s.end(t)));
+  // The tile's few distinct climate cells (a tile spans at most a handful), in ascending order.
+  std::vector<std::uint16_t> climate_cells;
+  std::uint16_t last = 0;
+  for (std::size_t i = s.begin(t); i < s.end(t); ++i) {
+    const std::uint16_t c = s.climate_cell[i];
+    if ((i > s.begin(t) && c == last) ||
+        std::find(climate_cells.begin(), climate_cells.end(), c) != climate_cells.end()) {
+      last = c;
+      continue;
+    }
+    climate_cells.push_back(c);
+    last = c;
+  }
   std::sort(climate_cells.begin(), climate_cells.end());
-  climate_cells.erase(std::unique(climate_cells.begin(), climate_cells.end()), climate_cells.end());
   const std::size_t n_cc = climate_cells.size();
+  // A dense table over all keys of the tile (reused by the thread, zero between tiles), and the list
+  // of the entries touched, sorted at the end: only those are read and cleared.
   thread_local std::vector<std::int32_t> dense;
-  dense.assign(k_small_keys * std::max<std::size_t>(n_cc, 1), 0);
+  thread_local std::vector<std::uint32_t> touched;
+  if (dense.size() < k_small_keys * std::max<std::size_t>(n_cc, 1))
+    dense.assign(k_small_keys * std::max<std::size_t>(n_cc, 1), 0);
+  touched.clear();
   for (std::size_t i = s.begin(t); i < s.end(t); ++i) {
     const int rk = report_key(s.province(t, i), s.land_use[i], s.converted_from[i], s.converted_year[i], year - 1);
     const auto cc = static_cast<std::size_t>(
         std::lower_bound(climate_cells.begin(), climate_cells.end(), s.climate_cell[i]) - climate_cells.begin());
-    ++dense[small_key(rk, s.land_use[i], s.soil[i]) * n_cc + cc];
+    const std::size_t k = small_key(rk, s.land_use[i], s.soil[i]) * n_cc + cc;
+    if (dense[k]++ == 0) touched.push_back(static_cast<std::uint32_t>(k));
     if (s.converted_year[i] > 0 && s.converted_year[i] + model::k_ipcc_transition_years >= year)
       m_conversions.push_back({s.converted_year[i], static_cast<std::uint32_t>(i)});
   }
-  for (std::size_t k = 0; k < dense.size(); ++k)
-    if (dense[k] != 0) m_counts.push_back({((k / n_cc) << 16) | climate_cells[k % n_cc], dense[k]});
+  std::sort(touched.begin(), touched.end());
+  m_counts.reserve(touched.size());
+  for (const std::uint32_t k : touched) {
+    m_counts.push_back({((k / n_cc) << 16) | climate_cells[k % n_cc], dense[k]});
+    dense[k] = 0;
+  }
   std::stable_sort(m_conversions.begin(), m_conversions.end(),
                    [](const Conversion& a, const Conversion& b) { return a.year < b.year; });
 }

@@ -18,6 +18,7 @@ namespace polder::engine {
 
 class AreaBook {
  public:
+  AreaBook() = default;
   /// Counts every cell of local tile `t`, with reporting rows as they were in `year - 1`.
   AreaBook(const CellState& s, std::size_t t, std::int32_t year);
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 
+#include "io/netcdf/chunk_reader.hpp"
 #include "io/netcdf/row_blocks.hpp"
 #include "solver/core/error.hpp"
 #include "solver/core/log.hpp"
@@ -58,17 +59,47 @@ struct BandData {
   std::vector<std::int16_t> age, seagrass;
 };
 
-/// Collective: reads `block` of every variable and keeps the first bad value.
-void read_band(const io::NcFile& file, const grid::GridWindow& fw, const grid::GridWindow& block,
-               const std::vector<std::int32_t>& map_years, BandData& d, std::optional<io::Violation>& first,
-               double& check_s) {
+/// io::first_violation over a band, its rows split over the threads; the first violation in cell-id
+/// order, as the serial check gives.
+template <typename T>
+std::optional<io::Violation> first_violation_parallel(const io::VariableSpec& spec, std::span<const T> values,
+                                                      const grid::GridWindow& block,
+                                                      std::span<const std::uint8_t> territory, std::int32_t map_year) {
+  constexpr std::int32_t rows_per_part = 32;
+  const auto parts = static_cast<std::size_t>((block.n_rows + rows_per_part - 1) / rows_per_part);
+  std::vector<std::optional<io::Violation>> found(parts);
+  parallel::for_each_tile(parts, [&](std::size_t k) {
+    const std::int32_t r0 = static_cast<std::int32_t>(k) * rows_per_part;
+    const std::int32_t n = std::min(rows_per_part, block.n_rows - r0);
+    const grid::GridWindow part{block.row0 + r0, block.col0, n, block.n_cols};
+    const auto offset = static_cast<std::size_t>(r0) * static_cast<std::size_t>(block.n_cols);
+    const auto size = static_cast<std::size_t>(n) * static_cast<std::size_t>(block.n_cols);
+    found[k] =
+        io::first_violation<T>(spec, values.subspan(offset, size), part, territory.subspan(offset, size), map_year);
+  });
+  for (auto& f : found)
+    if (f) return f;
+  return std::nullopt;
+}
+
+/// Collective: reads `block` of every variable and keeps the first bad value. Variables the chunk
+/// reader supports are read by this rank alone, their chunks decoded on all threads; others through
+/// a collective NetCDF read (every rank calls, with an empty block when it has none).
+void read_band(const io::NcFile& file, io::ChunkReader& chunks, const std::vector<std::uint8_t>& direct,
+               const grid::GridWindow& fw, const grid::GridWindow& block, const std::vector<std::int32_t>& map_years,
+               BandData& d, std::optional<io::Violation>& first, double& check_s) {
+  std::size_t var_index = 0;
   const auto read = [&](const char* var, auto& buffer, std::optional<std::size_t> year = std::nullopt,
                         std::int32_t map_year = 0) {
     using T = typename std::decay_t<decltype(buffer)>::value_type;
-    io::read_block<T>(file, var, fw, block, year, buffer);
+    if (direct[var_index++]) {
+      if (!block.empty()) chunks.read_rows<T>(var, year, block.row0 - fw.row0, block.n_rows, buffer);
+    } else {
+      io::read_block<T>(file, var, fw, block, year, buffer);
+    }
     if (block.empty()) return;
     const auto t0 = Clock::now();
-    keep_first(first, io::first_violation<T>(io::stack_variable(var), buffer, block, d.territory, map_year));
+    keep_first(first, first_violation_parallel<T>(io::stack_variable(var), buffer, block, d.territory, map_year));
     check_s += seconds_since(t0);
   };
   read("territory", d.territory);
@@ -133,6 +164,18 @@ TileInput build_tile(const grid::TileLayout& layout, const grid::GridWindow& blo
   t.tile = tile_row * layout.n_tile_cols() + tile_col;
   const auto win = layout.geometry(t.tile).window.intersect(block);
   const std::size_t n_maps = map_years.size();
+  std::size_t active = 0;
+  for (std::int32_t r = win.row0; r < win.row1(); ++r) {
+    const std::uint8_t* row = d.territory.data() +
+                              static_cast<std::size_t>(r - block.row0) * static_cast<std::size_t>(block.n_cols) +
+                              static_cast<std::size_t>(win.col0 - block.col0);
+    for (std::int32_t c = 0; c < win.n_cols; ++c) active += row[c] == 1 ? 1 : 0;
+  }
+  if (active == 0) return t;
+  t.local_index.reserve(active);
+  t.province.reserve(active);
+  t.soil.reserve(active);
+  t.land_use_base.reserve(active);
   std::array<std::uint8_t, 16> codes{};
   for (std::int32_t r = win.row0; r < win.row1(); ++r) {
     for (std::int32_t c = win.col0; c < win.col1(); ++c) {
@@ -148,10 +191,13 @@ TileInput build_tile(const grid::TileLayout& layout, const grid::GridWindow& blo
         codes[m] = d.land_use[m][b];
         marsh_or_seagrass = marsh_or_seagrass || codes[m] == k_salt_marsh || codes[m] == k_seagrass;
       }
-      std::uint8_t base = 0;
+      std::uint8_t base = codes[0];
       const std::size_t before = t.events.size();
-      cell_events(std::span<const std::uint8_t>(codes.data(), n_maps), map_years, d.seagrass[b],
-                  grid::NationalGrid::cell_id(r, c), cell, base, t.events);
+      bool changes = d.seagrass[b] > 0;
+      for (std::size_t m = 1; m < n_maps; ++m) changes = changes || codes[m] != codes[0];
+      if (changes)  // most cells keep one class in every map and have no events
+        cell_events(std::span<const std::uint8_t>(codes.data(), n_maps), map_years, d.seagrass[b],
+                    grid::NationalGrid::cell_id(r, c), cell, base, t.events);
       t.land_use_base.push_back(base);
       t.work.events += static_cast<std::int64_t>(t.events.size() - before);
       ++t.work.last_map[codes[n_maps - 1] < t.work.last_map.size() ? codes[n_maps - 1] : 0];
@@ -165,10 +211,19 @@ TileInput build_tile(const grid::TileLayout& layout, const grid::GridWindow& blo
     }
   }
   t.work.active = static_cast<std::int64_t>(t.local_index.size());
-  // Events were made cell by cell: a stable sort by year gives (year, cell) order.
-  std::stable_sort(t.events.begin(), t.events.end(),
-                   [](const TileEvent& a, const TileEvent& b) { return a.year < b.year; });
-  t.events.shrink_to_fit();
+  // Events were made cell by cell: a stable counting sort by year gives (year, cell) order in linear
+  // time.
+  if (!t.events.empty()) {
+    const auto [lo, hi] = std::minmax_element(t.events.begin(), t.events.end(),
+                                              [](const TileEvent& a, const TileEvent& b) { return a.year < b.year; });
+    const std::int32_t y0 = lo->year;
+    std::vector<std::size_t> start(static_cast<std::size_t>(hi->year - y0) + 2, 0);
+    for (const auto& e : t.events) ++start[static_cast<std::size_t>(e.year - y0) + 1];
+    for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+    std::vector<TileEvent> sorted(t.events.size());
+    for (const auto& e : t.events) sorted[start[static_cast<std::size_t>(e.year - y0)]++] = e;
+    t.events.swap(sorted);
+  }
   return t;
 }
 
@@ -200,12 +255,28 @@ KeptInput load_input(const parallel::Comm& comm, const std::string& path, std::i
   std::optional<io::Violation> first;
   std::vector<TileInput> mine;
   BandData data;
+  // Which variables are read by direct chunk reads (the same answer on every rank: it depends on the
+  // file's storage only), in the order read_band reads them.
+  io::ChunkReader chunks(path);
+  std::vector<std::uint8_t> direct;
+  const auto decide = [&](const char* var, std::size_t size) { direct.push_back(chunks.supported(var, size) ? 1 : 0); };
+  decide("territory", 1);
+  decide("province", 1);
+  for (std::size_t m = 0; m < in.info.map_years.size(); ++m) decide("land_use", 1);
+  for (const char* var : {"soil"}) decide(var, 1);
+  for (const char* var : {"peat_thickness", "glg", "ghg", "ditch_fraction"}) decide(var, 4);
+  decide("forest_species", 1);
+  decide("forest_age", 2);
+  decide("yield_class", 1);
+  decide("standing_volume", 4);
+  decide("marsh_elevation", 4);
+  decide("seagrass_since", 2);
   double check_s = 0.0, build_s = 0.0;
   for (std::size_t round = 0; round < rounds; ++round) {
     const std::size_t k = band0 + round;
     const bool have = k < band1;
     const grid::GridWindow block = have ? bands[k].block : grid::GridWindow{fw.row0, fw.col0, 0, 0};
-    read_band(file, fw, block, in.info.map_years, data, first, check_s);
+    read_band(file, chunks, direct, fw, block, in.info.map_years, data, first, check_s);
     if (!have || first) continue;  // after a bad value, read on (collective) but build nothing
     const auto tb = Clock::now();
     const std::int32_t tc0 = block.col0 / tile_size, tc1 = (block.col1() - 1) / tile_size + 1;
@@ -253,15 +324,22 @@ KeptInput load_input(const parallel::Comm& comm, const std::string& path, std::i
   in.decomposition = std::make_unique<parallel::Decomposition>(*in.layout, comm.size(), weights);
 
   // 3. Each tile to its owner.
+  // Tiles that stay on this rank are moved, not copied; only the others are serialised and sent.
   std::vector<std::vector<std::byte>> outgoing(static_cast<std::size_t>(comm.size()));
+  std::map<std::int32_t, TileInput> received;
   for (auto& t : mine) {
-    t.serialise(outgoing[static_cast<std::size_t>(in.decomposition->owner(t.tile))]);
+    const int owner = in.decomposition->owner(t.tile);
+    if (owner == comm.rank()) {
+      const std::int32_t id = t.tile;
+      received.emplace(id, std::move(t));
+    } else {
+      t.serialise(outgoing[static_cast<std::size_t>(owner)]);
+    }
     t = TileInput{};
   }
   mine.clear();
   const auto incoming = comm.alltoallv(outgoing);
   outgoing.clear();
-  std::map<std::int32_t, TileInput> received;
   std::span<const std::byte> rest(incoming);
   while (!rest.empty()) {
     TileInput t = TileInput::deserialise(rest);

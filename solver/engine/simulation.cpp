@@ -126,10 +126,9 @@ void Simulation::run() {
   const auto& cfg = m_options.config;
   const auto t0 = Clock::now();
   // Counts and event positions start from the state the first computed year begins with.
-  m_areas.clear();
-  m_areas.reserve(m_state.n_tiles());
-  for (std::size_t t = 0; t < m_state.n_tiles(); ++t) m_areas.emplace_back(m_state, t, m_first_year);
+  m_areas.assign(m_state.n_tiles(), AreaBook{});
   parallel::for_each_tile(m_state.n_tiles(), [&](std::size_t t) {
+    m_areas[t] = AreaBook(m_state, t, m_first_year);
     const auto& ev = m_state.tile_input(t).events;
     m_event_cursor[t] =
         static_cast<std::size_t>(std::lower_bound(ev.begin(), ev.end(), m_first_year,
