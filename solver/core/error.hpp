@@ -1,6 +1,7 @@
 #pragma once
-// Typed errors. A user error (bad config, bad input, bad usage) exits with code 2 and a message that
-// names the file, key, variable or cell; an internal error exits with code 1. POLDER_VERIFY is always
+// Typed errors. A user error (bad config, bad input, bad usage, an output that cannot be written) exits
+// with code 2 and a message that names the file, key, variable or cell; an internal error exits with
+// code 1. POLDER_VERIFY is always
 // on; POLDER_ASSERT only in debug builds (the MFEM split).
 
 #include <sstream>
@@ -17,6 +18,13 @@ class ConfigError : public std::runtime_error {
 
 /// Bad input data (missing file or variable, wrong CRS, out-of-range values).
 class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// An output that cannot be written (folder not writable, disk full, quota, file-size limit). No file is
+/// left under the output's name; exit code 2 like the user errors, since the fix is on the user's side.
+class OutputError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };

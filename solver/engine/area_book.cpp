@@ -20,9 +20,14 @@ std::uint64_t small_key(int report_key, std::uint8_t lu, std::uint8_t soil) {
 
 }  // namespace
 
+/// The active measure of a cell (0: none), bits 32-38 of its count key.
+std::uint64_t measure_bits(std::uint8_t field) {
+  return (field & 0x80) != 0 ? static_cast<std::uint64_t>(field & 0x7F) << 32 : 0;
+}
+
 std::uint64_t AreaBook::key(const CellState& s, std::size_t i, std::int32_t year) const {
   const int rk = report_key(s.province(m_tile, i), s.land_use[i], s.converted_from[i], s.converted_year[i], year);
-  return (small_key(rk, s.land_use[i], s.soil[i]) << 16) | s.climate_cell[i];
+  return measure_bits(s.measure[i]) | (small_key(rk, s.land_use[i], s.soil[i]) << 16) | s.climate_cell[i];
 }
 
 AreaBook::AreaBook(const CellState& s, std::size_t t, std::int32_t year)
@@ -52,14 +57,19 @@ AreaBook::AreaBook(const CellState& s, std::size_t t, std::int32_t year)
   if (dense.size() < k_small_keys * std::max<std::size_t>(n_cc, 1))
     dense.assign(k_small_keys * std::max<std::size_t>(n_cc, 1), 0);
   touched.clear();
+  std::vector<std::size_t> in_measure;  // cells of active measures: counted one by one below
   for (std::size_t i = s.begin(t); i < s.end(t); ++i) {
+    if (s.converted_year[i] > 0 && s.converted_year[i] + model::k_ipcc_transition_years >= year)
+      m_conversions.push_back({s.converted_year[i], static_cast<std::uint32_t>(i)});
+    if ((s.measure[i] & 0x80) != 0) {
+      in_measure.push_back(i);
+      continue;
+    }
     const int rk = report_key(s.province(t, i), s.land_use[i], s.converted_from[i], s.converted_year[i], year - 1);
     const auto cc = static_cast<std::size_t>(
         std::lower_bound(climate_cells.begin(), climate_cells.end(), s.climate_cell[i]) - climate_cells.begin());
     const std::size_t k = small_key(rk, s.land_use[i], s.soil[i]) * n_cc + cc;
     if (dense[k]++ == 0) touched.push_back(static_cast<std::uint32_t>(k));
-    if (s.converted_year[i] > 0 && s.converted_year[i] + model::k_ipcc_transition_years >= year)
-      m_conversions.push_back({s.converted_year[i], static_cast<std::uint32_t>(i)});
   }
   std::sort(touched.begin(), touched.end());
   m_counts.reserve(touched.size());
@@ -67,6 +77,7 @@ AreaBook::AreaBook(const CellState& s, std::size_t t, std::int32_t year)
     m_counts.push_back({((k / n_cc) << 16) | climate_cells[k % n_cc], dense[k]});
     dense[k] = 0;
   }
+  for (const std::size_t i : in_measure) add(key(s, i, year - 1), +1);
   std::stable_sort(m_conversions.begin(), m_conversions.end(),
                    [](const Conversion& a, const Conversion& b) { return a.year < b.year; });
 }
@@ -113,21 +124,42 @@ void AreaBook::post(const ModelParameters& p, const ClimateTables& climate, Tile
   double turnover = 0.0;
   for (const auto& c : m_counts) {
     const auto cc = static_cast<std::size_t>(c.key & 0xFFFF);
-    const std::uint64_t sk = c.key >> 16;
+    const std::uint64_t sk = (c.key >> 16) & 0xFFFF;
+    const auto measure = static_cast<int>(c.key >> 32);
     const auto soil = static_cast<std::uint8_t>(sk % k_soils);
     const auto lu = static_cast<std::uint8_t>((sk / k_soils) % k_classes);
     const auto rk = static_cast<int>(sk / k_soils / k_classes);
     const int province0 = rk / model::k_ledger_rows, row = rk % model::k_ledger_rows;
     double* acc = ledger.row(province0, row);
+    double* mr = measure > 0 ? ledger.measure_row(measure) : nullptr;
+    double* wr =
+        model::row_to(row) == model::index(model::LandCategory::wetlands) ? ledger.wetland_row(province0, lu) : nullptr;
     acc[model::qi(Quantity::area_ha)] += c.cells * k_cell_ha;
+    if (wr != nullptr) {
+      wr[model::qi(Quantity::area_ha)] += c.cells * k_cell_ha;
+      if (p.wetland.ch4_kg_ha[lu] != 0.0)
+        wr[model::qi(Quantity::ch4_wetland_t)] += c.cells * (p.wetland.ch4_kg_ha[lu] * 1e-3 * k_cell_ha);
+    }
     const double ch4 = p.wetland.ch4_kg_ha[lu];
     if (ch4 != 0.0) acc[model::qi(Quantity::ch4_wetland_t)] += c.cells * (ch4 * 1e-3 * k_cell_ha);
+    if (mr != nullptr) {
+      mr[model::qi(Quantity::area_ha)] += c.cells * k_cell_ha;
+      if (ch4 != 0.0) mr[model::qi(Quantity::ch4_wetland_t)] += c.cells * (ch4 * 1e-3 * k_cell_ha);
+    }
     in_category[static_cast<std::size_t>(province0) * model::k_land_categories + category_of_code(lu)] += c.cells;
     // The climate response of mineral-soil carbon (cell_state.hpp): SOC_eq x dx per cell.
     if (is_mineral_soil(soil) && climate.soil_dx[cc] != 0.0) {
       const double d = kernels::soc_equilibrium(p.mineral, soil, lu) * climate.soil_dx[cc] * (c.cells * k_cell_ha);
       acc[model::qi(Quantity::mineral_soil_tc)] += d;
       acc[model::qi(Quantity::mineral_climate_tc)] += d;
+      if (mr != nullptr) {
+        mr[model::qi(Quantity::mineral_soil_tc)] += d;
+        mr[model::qi(Quantity::mineral_climate_tc)] += d;
+      }
+      if (wr != nullptr) {
+        wr[model::qi(Quantity::mineral_soil_tc)] += d;
+        wr[model::qi(Quantity::mineral_climate_tc)] += d;
+      }
       turnover += std::fabs(d);
     }
   }

@@ -31,7 +31,8 @@ namespace polder::engine {
   X(std::uint8_t, soil,           "soil",           0, 6,      "1",        "soil class; peat -> peaty -> mineral as peat is used up") \
   X(std::uint8_t, converted_from, "converted_from", 0, 5,      "1",        "land category before the last category change") \
   X(std::int16_t, converted_year, "converted_year", 0, 9999,   "yr",       "year of the last category change (0: none)") \
-  X(double,       soc_anchor,     "soc_anchor",     -1e6, 1e6, "t C ha-1", "mineral-soil carbon minus SOC_eq * x (see above)")
+  X(double,       soc_anchor,     "soc_anchor",     -1e6, 1e6, "t C ha-1", "mineral-soil carbon minus SOC_eq * x (see above)") \
+  X(std::uint8_t, measure,        "measure",        0, 255,    "1",        "policy measure of the cell: index m (reserved) or m + 128 (active), 0 none")
 // clang-format on
 
 struct CellState {

@@ -46,7 +46,14 @@ ClimateYear ClimateForcing::year(std::int32_t y) const {
   out.precip_deficit_mm = m_deficit.data() + k * plane;
   out.gw_anomaly_cm = m_gw.data() + k * plane;
   out.sea_level_cm = m_sea_level[k];
-  out.sea_level_rise_cm = k > 0 ? static_cast<double>(m_sea_level[k] - m_sea_level[k - 1]) : 0.0;
+  // The rise of year y is SL(y) - SL(y-1); the file's first year has no year before it, so it takes
+  // the rise of the year after (SL(y+1) - SL(y)) instead of 0 (docs/method.md, section 6).
+  if (k > 0)
+    out.sea_level_rise_cm = static_cast<double>(m_sea_level[k] - m_sea_level[k - 1]);
+  else if (m_sea_level.size() > 1)
+    out.sea_level_rise_cm = static_cast<double>(m_sea_level[1] - m_sea_level[0]);
+  else
+    out.sea_level_rise_cm = 0.0;
   return out;
 }
 

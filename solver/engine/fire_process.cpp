@@ -17,7 +17,16 @@ FireProcess::FireProcess(const parallel::Comm& comm, const grid::TileLayout& lay
       m_field(state.n_tiles(), state.tile_size, 0),
       m_halo(comm, layout, decomposition, state.tiles),
       m_front(state.n_tiles()),
-      m_touched(state.n_tiles()) {}
+      m_touched(state.n_tiles()),
+      m_climate_cells(state.n_tiles()) {
+  for (std::size_t t = 0; t < state.n_tiles(); ++t) {
+    auto& cells = m_climate_cells[t];
+    for (std::size_t i = state.begin(t); i < state.end(t); ++i)
+      if (cells.empty() || cells.back() != state.climate_cell[i]) cells.push_back(state.climate_cell[i]);
+    std::sort(cells.begin(), cells.end());
+    cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
+  }
+}
 
 std::int64_t FireProcess::find_cell(const CellState& s, std::size_t t, std::int32_t row, std::int32_t col) const {
   const auto key = static_cast<std::uint16_t>(row * s.tile_size + col);
@@ -50,60 +59,66 @@ FireYear FireProcess::run(const YearContext& ctx, const CellState& s, std::vecto
 
   // Ignition: one draw per flammable cell, tiles in parallel. The drought factor depends only on the
   // climate cell and is computed once per year (climate_tables.hpp). A tile's draws are made in one
-  // batch (kernels/philox_batch.hpp): the same numbers as one SharedUniformStream draw per cell.
+  // batch (kernels/philox_batch.hpp): the same numbers as one SharedUniformStream draw per cell. Only
+  // blocks with a lane below the tile's largest ignition probability are looked at cell by cell.
   const std::vector<double>& drought = ctx.climate->fire_drought;
   std::vector<std::int64_t> ignitions(s.n_tiles(), 0);
   const auto key0 = static_cast<std::uint32_t>(seed), key1 = static_cast<std::uint32_t>(seed >> 32);
   const std::uint32_t word =
       static_cast<std::uint32_t>(ctx.year) ^ (static_cast<std::uint32_t>(kernels::RandomStream::fire_ignition) << 24);
+  double max_rate = 0.0;  // ignition_probability's first factor, in its order of operations
+  for (const double per_ha : fp.ignition_per_ha_yr)
+    max_rate = std::max(max_rate, per_ha * grid::NationalGrid::cell_area_ha);
+  max_rate *= std::max(1.0, ctx.max_ignition_factor);  // measures may raise ignition on their cells
   parallel::for_each_tile(s.n_tiles(), [&](std::size_t t) {
-    thread_local std::vector<std::uint32_t> cells, block_of, c0, c1, c2, c3;
-    thread_local std::vector<std::int64_t> ids;
-    thread_local std::vector<double> probability;
-    cells.clear();
-    ids.clear();
-    probability.clear();
-    block_of.clear();
-    c0.clear();
-    c1.clear();
-    const auto& local = s.tile_input(t).local_index;
     const FlammableList& flammable = s.processes[t].flammable;
-    std::uint64_t last_block = ~std::uint64_t{0};
+    if (flammable.empty()) return;
+    // The tile's blocks of four cell ids (one Philox block each) and the first record of each.
+    thread_local std::vector<std::uint32_t> c0, c1, c2, c3, block_first;
+    c0.clear();
+    block_first.clear();
+    std::uint32_t last_block = 0xFFFFFFFFU;
     for (std::size_t r = 0; r < flammable.size(); ++r) {
-      const std::size_t i = s.begin(t) + flammable.cell[r];
-      const std::uint8_t lu = s.land_use[i];
-      const std::uint16_t li = local[flammable.cell[r]];
-      const std::int64_t id =
-          grid::NationalGrid::cell_id(s.tile_row0[t] + s.row_in_tile[li], s.tile_col0[t] + s.col_in_tile[li]);
-      cells.push_back(static_cast<std::uint32_t>(i));
-      ids.push_back(id);
-      probability.push_back(
-          kernels::ignition_probability(fp, lu, drought[s.climate_cell[i]], grid::NationalGrid::cell_area_ha));
-      const auto block = static_cast<std::uint64_t>(id) >> 2;
+      const std::uint32_t block = flammable.cell_id[r] >> 2;
       if (block != last_block) {
-        c0.push_back(static_cast<std::uint32_t>(block));
-        c1.push_back(static_cast<std::uint32_t>(block >> 32));
+        c0.push_back(block);
+        block_first.push_back(static_cast<std::uint32_t>(r));
         last_block = block;
       }
-      block_of.push_back(static_cast<std::uint32_t>(c0.size() - 1));
     }
     const std::size_t nb = c0.size();
+    block_first.push_back(static_cast<std::uint32_t>(flammable.size()));
+    c1.assign(nb, 0);  // cell ids < 2^32: the block number's high word is 0
     c2.assign(nb, word);
     c3.assign(nb, 0x5ca1ab1eU);
     kernels::philox4x32_10(nb, {c0.data(), c1.data(), c2.data(), c3.data()}, key0, key1);
-    for (std::size_t k = 0; k < cells.size(); ++k) {
-      const std::uint32_t b = block_of[k];
+    // u < p <= p_max with u = lane / 2^32: a block can hold an ignition only if a lane is below
+    // p_max * 2^32 (exact: a power-of-two scaling), tested on the integers with one to spare.
+    double max_drought = 0.0;
+    for (const std::uint16_t cc : m_climate_cells[t]) max_drought = std::max(max_drought, drought[cc]);
+    const double bound = std::ldexp(std::min(1.0, max_rate * max_drought), 32);
+    const bool every_block = !(bound < 4294967295.0);  // p_max near 1 (or not a number): no filter
+    const std::uint32_t limit = every_block ? 0xFFFFFFFFU : static_cast<std::uint32_t>(bound) + 1U;
+    const auto& local = s.tile_input(t).local_index;
+    for (std::size_t b = 0; b < nb; ++b) {
+      const std::uint32_t lowest = std::min(std::min(c0[b], c1[b]), std::min(c2[b], c3[b]));
+      if (!every_block && lowest >= limit) continue;
       const std::uint32_t lanes[4] = {c0[b], c1[b], c2[b], c3[b]};
-      const double u = static_cast<double>(lanes[ids[k] & 3]) * 0x1.0p-32;
-      if (!(u < probability[k])) continue;
-      const std::size_t i = cells[k];
-      const std::uint16_t li = local[i - s.begin(t)];
-      m_field.at(t, li / T, li % T) = 2;
-      m_front[t].push_back(li);
-      m_touched[t].push_back(li);
-      if (on_edge(li)) m_changed[t] = 1;
-      burnt[t].push_back(static_cast<std::uint32_t>(i));
-      ++ignitions[t];
+      for (std::uint32_t k = block_first[b]; k < block_first[b + 1]; ++k) {
+        const std::size_t i = s.begin(t) + flammable.cell[k];
+        const double u = static_cast<double>(lanes[flammable.cell_id[k] & 3]) * 0x1.0p-32;
+        const double p = kernels::ignition_probability(fp, s.land_use[i], drought[s.climate_cell[i]],
+                                                       grid::NationalGrid::cell_area_ha) *
+                         static_cast<double>(flammable.ignition_factor[k]);
+        if (!(u < p)) continue;
+        const std::uint16_t li = local[i - s.begin(t)];
+        m_field.at(t, li / T, li % T) = 2;
+        m_front[t].push_back(li);
+        m_touched[t].push_back(li);
+        if (on_edge(li)) m_changed[t] = 1;
+        burnt[t].push_back(static_cast<std::uint32_t>(i));
+        ++ignitions[t];
+      }
     }
   });
   for (const auto n : ignitions) out.ignitions += n;
@@ -168,6 +183,11 @@ FireYear FireProcess::run(const YearContext& ctx, const CellState& s, std::vecto
         const auto idx = static_cast<std::size_t>(i);
         const std::uint8_t lu = s.land_use[idx];
         if (fp.spread_probability[lu] <= 0.0) continue;
+        // A fuel break (a fire-prevention measure) does not burn.
+        const FlammableList& fl = s.processes[t].flammable;
+        if (const auto f = fl.find(static_cast<std::uint16_t>(idx - s.begin(t)));
+            f >= 0 && fl.spreads[static_cast<std::size_t>(f)] == 0)
+          continue;
         int burning = 0;
         for (int d = 0; d < 8; ++d)
           burning += m_field.at(t, r + grid::k_dir_drow[static_cast<std::size_t>(d)],

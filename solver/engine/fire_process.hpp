@@ -39,10 +39,11 @@ class FireProcess {
   const parallel::Comm& m_comm;
   parallel::HaloField<std::uint8_t> m_field;  ///< 0 unburnt, 1 burnt in an earlier step, 2 burning front
   parallel::HaloExchange m_halo;
-  std::vector<std::vector<std::uint16_t>> m_front;    ///< per tile: tile-local positions of the front
-  std::vector<std::vector<std::uint16_t>> m_touched;  ///< per tile: positions set this year (to reset)
-  std::vector<std::uint8_t> m_changed;                ///< per tile: an edge cell changed since the last exchange
-  std::vector<std::uint8_t> m_ring_set;               ///< per tile: the ring may hold non-zero values
+  std::vector<std::vector<std::uint16_t>> m_front;          ///< per tile: tile-local positions of the front
+  std::vector<std::vector<std::uint16_t>> m_touched;        ///< per tile: positions set this year (to reset)
+  std::vector<std::uint8_t> m_changed;                      ///< per tile: an edge cell changed since the last exchange
+  std::vector<std::uint8_t> m_ring_set;                     ///< per tile: the ring may hold non-zero values
+  std::vector<std::vector<std::uint16_t>> m_climate_cells;  ///< per local tile: its distinct climate cells
 };
 
 }  // namespace polder::engine

@@ -96,9 +96,10 @@ const std::vector<T>& field(const FieldArrays& fields, const std::string& name) 
 template <typename List>
 void fill_from_dense(List& list, std::size_t r, std::size_t i, const FieldArrays& fields) {
   list.visit([&](const ColumnInfo& c, auto& column) {
-    if (c.checkpoint[0] == '\0') return;
     using T = typename std::decay_t<decltype(column)>::value_type;
-    column[r] = field<T>(fields, c.checkpoint)[i];
+    if constexpr (k_checkpoint_type<T>) {
+      if (c.checkpoint[0] != '\0') column[r] = field<T>(fields, c.checkpoint)[i];
+    }
   });
 }
 
@@ -180,7 +181,7 @@ void initialise_state(const KeptInput& input, const ModelParameters& p, const Cl
         proc.woody.dead_wood_c[r] = st.dead_wood_c;
         proc.woody.litter_c[r] = st.litter_c;
       }
-      if (p.fire.ignition_per_ha_yr[lu] > 0.0) proc.flammable.push_back(static_cast<std::uint16_t>(c), key);
+      if (p.fire.ignition_per_ha_yr[lu] > 0.0) add_flammable(s, t, i, key, proc.flammable);
       // Coastal cells (salt marsh or seagrass in some map): elevation and the mapped class.
       if (coastal_at < in.coastal.size() && in.coastal[coastal_at].cell == c) {
         const std::size_t r = add_coastal(s, p, t, i, key, proc.coastal);
@@ -201,13 +202,18 @@ FieldArrays dense_process_fields(CellState& s) {
       // Fetch the cell column first (visit order: cell, key, then the process columns).
       const auto& cells = list.cell;
       list.visit([&](const ColumnInfo& c, auto& column) {
-        if (c.checkpoint[0] == '\0') return;
         using T = typename std::decay_t<decltype(column)>::value_type;
-        auto it = out.find(c.checkpoint);
-        if (it == out.end()) it = out.emplace(c.checkpoint, std::vector<T>(n, T{})).first;
-        auto* dense = std::get_if<std::vector<T>>(&it->second);
-        POLDER_VERIFY(dense != nullptr, "checkpoint field ", c.checkpoint, " declared with two types");
-        for (std::size_t r = 0; r < column.size(); ++r) (*dense)[b + cells[r]] = column[r];
+        if constexpr (!k_checkpoint_type<T>) {
+          POLDER_VERIFY(c.checkpoint[0] == '\0', "checkpoint field ", c.checkpoint, " has a type checkpoints lack");
+          return;
+        } else {
+          if (c.checkpoint[0] == '\0') return;
+          auto it = out.find(c.checkpoint);
+          if (it == out.end()) it = out.emplace(c.checkpoint, std::vector<T>(n, T{})).first;
+          auto* dense = std::get_if<std::vector<T>>(&it->second);
+          POLDER_VERIFY(dense != nullptr, "checkpoint field ", c.checkpoint, " declared with two types");
+          for (std::size_t r = 0; r < column.size(); ++r) (*dense)[b + cells[r]] = column[r];
+        }
       });
     });
   }
@@ -215,9 +221,10 @@ FieldArrays dense_process_fields(CellState& s) {
   TileProcesses empty;
   empty.visit_lists([&](const char*, auto& list) {
     list.visit([&](const ColumnInfo& c, auto& column) {
-      if (c.checkpoint[0] == '\0' || out.count(c.checkpoint)) return;
       using T = typename std::decay_t<decltype(column)>::value_type;
-      out.emplace(c.checkpoint, std::vector<T>(n, T{}));
+      if constexpr (k_checkpoint_type<T>) {
+        if (c.checkpoint[0] != '\0' && !out.count(c.checkpoint)) out.emplace(c.checkpoint, std::vector<T>(n, T{}));
+      }
     });
   });
   return out;
@@ -248,7 +255,8 @@ void rebuild_processes(const ModelParameters& p, const FieldArrays& fields, std:
       } else if (burnt_year[i] != 0) {
         fill_from_dense(proc.burnt, proc.burnt.push_back(static_cast<std::uint16_t>(c), key), i, fields);
       }
-      if (p.fire.ignition_per_ha_yr[lu] > 0.0) proc.flammable.push_back(static_cast<std::uint16_t>(c), key);
+      if (p.fire.ignition_per_ha_yr[lu] > 0.0)
+        fill_from_dense(proc.flammable, add_flammable(s, t, i, key, proc.flammable), i, fields);
       if (coastal_at < in.coastal.size() && in.coastal[coastal_at].cell == c) {
         const std::size_t r = add_coastal(s, p, t, i, key, proc.coastal);
         fill_from_dense(proc.coastal, r, i, fields);

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -33,6 +34,11 @@ void prepare_state(const KeptInput& input, const ClimateForcing& climate, CellSt
 using FieldArray = std::variant<std::vector<std::uint8_t>, std::vector<std::int16_t>, std::vector<std::uint16_t>,
                                 std::vector<float>, std::vector<double>>;
 using FieldArrays = std::map<std::string, FieldArray>;
+/// Whether a column of type T can be checkpointed (its array type is one of FieldArray's).
+template <typename T>
+inline constexpr bool k_checkpoint_type =
+    std::is_same_v<T, std::uint8_t> || std::is_same_v<T, std::int16_t> || std::is_same_v<T, std::uint16_t> ||
+    std::is_same_v<T, float> || std::is_same_v<T, double>;
 
 /// Every checkpointed per-process column of `s` as a dense array.
 FieldArrays dense_process_fields(CellState& s);

@@ -87,17 +87,26 @@ std::optional<io::Violation> first_violation_parallel(const io::VariableSpec& sp
 /// a collective NetCDF read (every rank calls, with an empty block when it has none).
 void read_band(const io::NcFile& file, io::ChunkReader& chunks, const std::vector<std::uint8_t>& direct,
                const grid::GridWindow& fw, const grid::GridWindow& block, const std::vector<std::int32_t>& map_years,
-               BandData& d, std::optional<io::Violation>& first, double& check_s) {
+               BandData& d, std::optional<io::Violation>& first, std::optional<std::string>& read_error,
+               double& check_s) {
   std::size_t var_index = 0;
   const auto read = [&](const char* var, auto& buffer, std::optional<std::size_t> year = std::nullopt,
                         std::int32_t map_year = 0) {
     using T = typename std::decay_t<decltype(buffer)>::value_type;
-    if (direct[var_index++]) {
-      if (!block.empty()) chunks.read_rows<T>(var, year, block.row0 - fw.row0, block.n_rows, buffer);
-    } else {
-      io::read_block<T>(file, var, fw, block, year, buffer);
+    // A damaged chunk fails on the rank that reads it only: keep the message and go on with the
+    // collective reads, so that every rank reaches the point where the error is raised together.
+    try {
+      if (direct[var_index++]) {
+        if (!block.empty()) chunks.read_rows<T>(var, year, block.row0 - fw.row0, block.n_rows, buffer);
+      } else {
+        io::read_block<T>(file, var, fw, block, year, buffer);
+      }
+    } catch (const InputError& e) {
+      if (!read_error) read_error = e.what();
+      buffer.assign(block.empty() ? 0 : static_cast<std::size_t>(block.size()), T{});
+      return;
     }
-    if (block.empty()) return;
+    if (block.empty() || read_error) return;
     const auto t0 = Clock::now();
     keep_first(first, first_violation_parallel<T>(io::stack_variable(var), buffer, block, d.territory, map_year));
     check_s += seconds_since(t0);
@@ -117,7 +126,7 @@ void read_band(const io::NcFile& file, io::ChunkReader& chunks, const std::vecto
   read("standing_volume", d.volume);
   read("marsh_elevation", d.marsh);
   read("seagrass_since", d.seagrass);
-  if (block.empty()) return;
+  if (block.empty() || read_error) return;
   const auto t0 = Clock::now();
   io::CrossVariableBlock cross;
   cross.territory = d.territory;
@@ -253,6 +262,7 @@ KeptInput load_input(const parallel::Comm& comm, const std::string& path, std::i
   const auto band1 = static_cast<std::size_t>(n_bands * (comm.rank() + 1) / comm.size());
   const std::size_t rounds = static_cast<std::size_t>((n_bands + comm.size() - 1) / comm.size());
   std::optional<io::Violation> first;
+  std::optional<std::string> read_error;
   std::vector<TileInput> mine;
   BandData data;
   // Which variables are read by direct chunk reads (the same answer on every rank: it depends on the
@@ -276,8 +286,8 @@ KeptInput load_input(const parallel::Comm& comm, const std::string& path, std::i
     const std::size_t k = band0 + round;
     const bool have = k < band1;
     const grid::GridWindow block = have ? bands[k].block : grid::GridWindow{fw.row0, fw.col0, 0, 0};
-    read_band(file, chunks, direct, fw, block, in.info.map_years, data, first, check_s);
-    if (!have || first) continue;  // after a bad value, read on (collective) but build nothing
+    read_band(file, chunks, direct, fw, block, in.info.map_years, data, first, read_error, check_s);
+    if (!have || first || read_error) continue;  // after a bad value, read on (collective) but build nothing
     const auto tb = Clock::now();
     const std::int32_t tc0 = block.col0 / tile_size, tc1 = (block.col1() - 1) / tile_size + 1;
     std::vector<std::pair<std::int32_t, std::int32_t>> tiles;
@@ -291,6 +301,9 @@ KeptInput load_input(const parallel::Comm& comm, const std::string& path, std::i
       if (t.n_cells() > 0) mine.push_back(std::move(t));
     build_s += seconds_since(tb);
   }
+  std::optional<std::pair<std::int64_t, std::string>> unreadable;
+  if (read_error) unreadable.emplace(0, *read_error);
+  io::raise_first_error(comm, unreadable);
   io::raise_first_violation(comm, path, first);
   data = BandData{};
   in.timings.read_s = seconds_since(t0) - check_s - build_s;

@@ -3,6 +3,9 @@
 #include <algorithm>
 
 #include "solver/engine/cell_books.hpp"
+#include "solver/engine/land_use_projection.hpp"
+#include "solver/engine/measure_actions.hpp"
+#include "solver/engine/measure_plan.hpp"
 #include "solver/engine/process_records.hpp"
 #include "solver/engine/reporting_row.hpp"
 
@@ -13,10 +16,12 @@ constexpr auto k_salt_marsh = static_cast<std::uint8_t>(model::LandUse::salt_mar
 constexpr auto k_flat = static_cast<std::uint8_t>(model::LandUse::intertidal_flat);
 
 /// Adds a cell's books (per ha) to the ledger row of `key` and its balance to the closure check.
-void post(TileLedger& ledger, ReportKey key, const CellBooks& b) {
+void post(TileLedger& ledger, ReportKey key, const CellBooks& b, std::uint8_t measure, std::uint8_t land_use) {
   double* acc = ledger.row(key / model::k_ledger_rows, key % model::k_ledger_rows);
   for (int q = 0; q < model::k_quantities; ++q) acc[q] += b.q[static_cast<std::size_t>(q)] * k_cell_ha;
   ledger.add_balance(b.residual() * k_cell_ha, b.turnover() * k_cell_ha);
+  ledger.add_measure(measure, b.q.data(), k_cell_ha);
+  ledger.add_wetland(key, land_use, b.q.data(), k_cell_ha);
 }
 
 /// Converts tile-cell `c` to land use `lu` (IPCC stock-difference at conversion): living biomass
@@ -94,7 +99,7 @@ void convert_cell(const YearContext& ctx, CellState& s, std::size_t t, std::uint
   const auto& ignition = p.fire.ignition_per_ha_yr;
   if ((ignition[old_lu] > 0.0) != (ignition[lu] > 0.0)) {
     if (ignition[lu] > 0.0) {
-      scratch.added_flammable.push_back(c, key);
+      add_flammable(s, t, i, key, scratch.added_flammable);
     } else {
       scratch.drop_flammable[static_cast<std::size_t>(pr.flammable.find(c))] = 1;
     }
@@ -110,7 +115,7 @@ void convert_cell(const YearContext& ctx, CellState& s, std::size_t t, std::uint
       scratch.added_transition.years_left[r] = tr.years_left;
     }
   }
-  post(ledger, key, b);
+  post(ledger, key, b, s.measure[i], s.land_use[i]);
 }
 
 }  // namespace
@@ -122,8 +127,8 @@ void set_key(TileProcesses& p, std::uint16_t cell, ReportKey key) {
   });
 }
 
-void land_use_pass(const YearContext& ctx, CellState& s, std::size_t t, std::size_t& event_cursor, AreaBook& areas,
-                   TileLedger& ledger, LandUseScratch& scratch) {
+void land_use_pass(const YearContext& ctx, CellState& s, std::size_t t, std::size_t& event_cursor,
+                   std::size_t& measure_cursor, AreaBook& areas, TileLedger& ledger, LandUseScratch& scratch) {
   const auto& wp = ctx.parameters->wetland;
   const TileInput& in = s.tile_input(t);
   TileProcesses& pr = s.processes[t];
@@ -132,10 +137,23 @@ void land_use_pass(const YearContext& ctx, CellState& s, std::size_t t, std::siz
   // Cells whose 20-year converted period ends report in their "remaining" row from now on.
   scratch.rekeyed.clear();
   areas.expire(s, ctx.year, scratch.rekeyed);
-  for (const std::uint32_t i : scratch.rekeyed)
-    set_key(pr, static_cast<std::uint16_t>(i - b0),
-            static_cast<ReportKey>(
-                report_key(s.province(t, i), s.land_use[i], s.converted_from[i], s.converted_year[i], ctx.year)));
+  if (!scratch.rekeyed.empty()) {
+    // The cells in order: each list is searched from where the previous cell was found.
+    std::sort(scratch.rekeyed.begin(), scratch.rekeyed.end());
+    pr.visit_lists([&](const char*, auto& list) {
+      std::size_t r = 0;
+      for (const std::uint32_t i : scratch.rekeyed) {
+        const auto c = static_cast<std::uint16_t>(i - b0);
+        r = static_cast<std::size_t>(
+            std::lower_bound(list.cell.begin() + static_cast<std::ptrdiff_t>(r), list.cell.end(), c) -
+            list.cell.begin());
+        if (r == list.size()) break;
+        if (list.cell[r] == c)
+          list.key[r] = static_cast<ReportKey>(
+              report_key(s.province(t, i), s.land_use[i], s.converted_from[i], s.converted_year[i], ctx.year));
+      }
+    });
+  }
 
   // This year's targets: land-use events, and coastal cells from their mapped class (a drowned or
   // eroded salt marsh stays tidal flat even where the map still shows marsh).
@@ -150,6 +168,35 @@ void land_use_pass(const YearContext& ctx, CellState& s, std::size_t t, std::siz
       pr.coastal.mapped_land_use[static_cast<std::size_t>(r)] = e.land_use;
     } else if (e.land_use != s.land_use[b0 + e.cell]) {
       scratch.targets.emplace_back(e.cell, e.land_use);
+    }
+  }
+  // Measures: cells entering one this year, and the classes land-use measures give them (they win over a
+  // map event of the same cell); then the baseline projection for every cell not already changing.
+  scratch.activated.clear();
+  scratch.extra.clear();
+  activate_measures(ctx, s, t, measure_cursor, areas, scratch.activated, scratch.extra);
+  if (!scratch.extra.empty()) {
+    scratch.combined.clear();
+    std::size_t a = 0, b = 0;
+    while (a < scratch.targets.size() || b < scratch.extra.size()) {
+      if (b == scratch.extra.size() ||
+          (a < scratch.targets.size() && scratch.targets[a].first < scratch.extra[b].first)) {
+        scratch.combined.push_back(scratch.targets[a++]);
+      } else {
+        if (a < scratch.targets.size() && scratch.targets[a].first == scratch.extra[b].first) ++a;
+        scratch.combined.push_back(scratch.extra[b++]);
+      }
+    }
+    scratch.targets.swap(scratch.combined);
+  }
+  if (ctx.projection != nullptr) {
+    scratch.extra.clear();
+    ctx.projection->targets(ctx, s, t, scratch.targets, scratch.extra);
+    if (!scratch.extra.empty()) {
+      scratch.combined.resize(scratch.targets.size() + scratch.extra.size());
+      std::merge(scratch.targets.begin(), scratch.targets.end(), scratch.extra.begin(), scratch.extra.end(),
+                 scratch.combined.begin());
+      scratch.targets.swap(scratch.combined);
     }
   }
   for (std::size_t r = 0; r < pr.coastal.size(); ++r) {
@@ -175,6 +222,7 @@ void land_use_pass(const YearContext& ctx, CellState& s, std::size_t t, std::siz
     pr.flammable.erase_flagged(scratch.drop_flammable);
     pr.flammable.merge(scratch.added_flammable);
   }
+  apply_measure_actions(ctx, s, t, scratch.activated);
   areas.post(*ctx.parameters, *ctx.climate, ledger);
 }
 

@@ -19,7 +19,8 @@ namespace polder::engine {
 /// Work buffers of one thread, kept between tiles and years.
 struct LandUseScratch {
   std::vector<std::uint32_t> rekeyed;
-  std::vector<std::pair<std::uint16_t, std::uint8_t>> targets, coastal_targets, merged;
+  std::vector<std::pair<std::uint16_t, std::uint8_t>> targets, coastal_targets, merged, extra, combined;
+  std::vector<std::uint16_t> activated;  ///< cells entering a measure this year
   std::vector<std::uint8_t> drop_woody, drop_burnt, drop_flammable;
   WoodyList added_woody;
   FlammableList added_flammable;
@@ -27,9 +28,10 @@ struct LandUseScratch {
   TransitionList added_transition;
 };
 
-/// `event_cursor`: index of the tile's first event not yet applied (advanced past this year's).
-void land_use_pass(const YearContext& ctx, CellState& s, std::size_t t, std::size_t& event_cursor, AreaBook& areas,
-                   TileLedger& ledger, LandUseScratch& scratch);
+/// `event_cursor`, `measure_cursor`: index of the tile's first land-use event and measure activation not
+/// yet applied (advanced past this year's).
+void land_use_pass(const YearContext& ctx, CellState& s, std::size_t t, std::size_t& event_cursor,
+                   std::size_t& measure_cursor, AreaBook& areas, TileLedger& ledger, LandUseScratch& scratch);
 
 /// Sets the reporting key of cell `cell` (tile offset) in every process list that holds it.
 void set_key(TileProcesses& p, std::uint16_t cell, ReportKey key);

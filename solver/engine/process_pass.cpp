@@ -7,6 +7,7 @@
 
 #include "solver/engine/booking.hpp"
 #include "solver/engine/cell_books.hpp"
+#include "solver/engine/measure_plan.hpp"
 #include "solver/kernels/counter_hash.hpp"
 #include "solver/kernels/fire.hpp"
 #include "solver/kernels/forest_span.hpp"
@@ -18,7 +19,7 @@ namespace {
 using model::LandUse;
 using model::Quantity;
 
-constexpr auto k_forest = static_cast<std::uint8_t>(LandUse::forest);
+constexpr auto k_forest_category = static_cast<int>(model::LandCategory::forest);
 constexpr auto k_salt_marsh = static_cast<std::uint8_t>(LandUse::salt_marsh);
 constexpr auto k_seagrass = static_cast<std::uint8_t>(LandUse::seagrass);
 constexpr auto k_peat = static_cast<std::uint8_t>(model::SoilClass::peat);
@@ -77,10 +78,38 @@ std::array<const double*, N> columns(ProcessScratch& x, std::size_t first) {
   return c;
 }
 
-void post(TileLedger& ledger, ReportKey key, const CellBooks& b) {
+void post(TileLedger& ledger, ReportKey key, const CellBooks& b, std::uint8_t measure, std::uint8_t land_use) {
   double* acc = ledger.row(key / model::k_ledger_rows, key % model::k_ledger_rows);
   for (int q = 0; q < model::k_quantities; ++q) acc[q] += b.q[static_cast<std::size_t>(q)] * k_cell_ha;
   ledger.add_balance(b.residual() * k_cell_ha, b.turnover() * k_cell_ha);
+  ledger.add_measure(measure, b.q.data(), k_cell_ha);
+  ledger.add_wetland(key, land_use, b.q.data(), k_cell_ha);
+}
+
+/// The land uses of a chunk's cells when one of them books to a 4.D row, or an empty span (the common
+/// case away from the coast: the booker then skips the 4.D sub-row books).
+std::span<const std::uint8_t> chunk_wetland(const CellState& s, std::size_t t, const ReportKey* keys,
+                                            const std::uint16_t* cells, std::size_t m, ProcessScratch& x) {
+  constexpr int k_wetlands = model::index(model::LandCategory::wetlands);
+  bool any = false;
+  for (std::size_t j = 0; j < m; ++j) any |= model::row_to(keys[j] % model::k_ledger_rows) == k_wetlands;
+  if (!any) return {};
+  const std::uint8_t* field = s.land_use.data() + s.begin(t);
+  for (std::size_t j = 0; j < m; ++j) x.land_use[j] = field[cells[j]];
+  return {x.land_use.data(), m};
+}
+
+/// The measure fields of a chunk's cells, or an empty span when none of them is in an active measure
+/// (the common case: the booker then skips the per-measure books).
+std::span<const std::uint8_t> chunk_measures(const CellState& s, std::size_t t, const std::uint16_t* cells,
+                                             std::size_t m, ProcessScratch& x) {
+  const std::uint8_t* field = s.measure.data() + s.begin(t);
+  std::uint8_t any = 0;
+  for (std::size_t j = 0; j < m; ++j) {
+    x.measure[j] = field[cells[j]];
+    any |= x.measure[j];
+  }
+  return (any & 0x80) != 0 ? std::span<const std::uint8_t>(x.measure.data(), m) : std::span<const std::uint8_t>{};
 }
 
 // ---- fire -------------------------------------------------------------------------------------------
@@ -130,10 +159,12 @@ void burn_cells(const YearContext& ctx, CellState& s, std::size_t t, std::span<c
     b.book(Quantity::ch4_fire_t, f.ch4_t_ha);
     b.book(Quantity::n2o_fire_t, f.n2o_t_ha);
     b.book(Quantity::burnt_area_ha, 1.0);
+    if (ctx.cell_gases_t_co2e_ha != nullptr)
+      ctx.cell_gases_t_co2e_ha[i] += model::k_gwp_ch4 * f.ch4_t_ha + model::k_gwp_n2o * f.n2o_t_ha;
     *biomass = b[Pool::biomass];
     *dead_wood = b[Pool::dead_wood];
     *litter = b[Pool::litter];
-    post(ledger, key, b);
+    post(ledger, key, b, s.measure[i], s.land_use[i]);
   }
 }
 
@@ -155,7 +186,8 @@ void woody(const YearContext& ctx, CellState& s, std::size_t t, TileLedger& ledg
     for (std::size_t j = 0; j < m; ++j) {
       const std::size_t r = start + j;
       const std::uint16_t cc = w.climate_cell[r];
-      harvested[j] = s.land_use[b0 + w.cell[r]] == k_forest ? 1 : 0;
+      // Forest land is the one category of the forest land use: the reporting key tells it.
+      harvested[j] = model::row_to(w.key[r] % model::k_ledger_rows) == k_forest_category ? 1 : 0;
       gf[j] = k.f_growth[cc];
       df[j] = k.f_decomposition[cc];
       def[j] = k.deficit_mm[cc];
@@ -172,6 +204,7 @@ void woody(const YearContext& ctx, CellState& s, std::size_t t, TileLedger& ledg
     span.growth_factor = gf;
     span.decomposition_factor = df;
     span.deficit_mm = def;
+    span.harvest_factor = w.harvest_factor.data() + start;
     span.age = w.age.data() + start;
     span.biomass_c = w.biomass_c.data() + start;
     span.dead_wood_c = w.dead_wood_c.data() + start;
@@ -200,6 +233,7 @@ void woody(const YearContext& ctx, CellState& s, std::size_t t, TileLedger& ledg
       in.harvested = harvested[j] != 0;
       in.renew_at_rotation = renew;
       in.felling_draw = kernels::uniform01(ctx.seed, kernels::RandomStream::final_felling, ctx.year, s.cell_id(t, i));
+      in.harvest_factor = static_cast<double>(w.harvest_factor[r]);
       if (!(in.felling_draw < fp.final_felling_rate)) continue;  // not felled: the span result stands
       kernels::StandState st;
       st.species = w.species[r];
@@ -235,7 +269,9 @@ void woody(const YearContext& ctx, CellState& s, std::size_t t, TileLedger& ledg
     }
     ledger.add_balance(residual * k_cell_ha, turnover * k_cell_ha);
     const auto cols = columns<w_count>(x, 0);
-    x.booker.book(std::span<const ReportKey>(w.key.data() + start, m), cols, k_woody_books, ledger);
+    x.booker.book(std::span<const ReportKey>(w.key.data() + start, m), cols, k_woody_books, ledger,
+                  chunk_measures(s, t, w.cell.data() + start, m, x),
+                  chunk_wetland(s, t, w.key.data() + start, w.cell.data() + start, m, x));
   }
 }
 
@@ -254,7 +290,7 @@ void regrowth(const YearContext& ctx, CellState& s, std::size_t t, std::span<con
     b.open(bl.biomass_c[r], bl.dead_wood_c[r], bl.litter_c[r], 0.0, 0.0);
     b.gain_biomass(std::min(target - b[Pool::biomass], vp.recovery_rate * target));
     bl.biomass_c[r] = b[Pool::biomass];
-    post(ledger, bl.key[r], b);
+    post(ledger, bl.key[r], b, s.measure[s.begin(t) + bl.cell[r]], s.land_use[s.begin(t) + bl.cell[r]]);
   }
 }
 
@@ -282,8 +318,13 @@ void transitions(const YearContext& ctx, CellState& s, std::size_t t, TileLedger
       turnover += std::fabs(d[j]);
     }
     ledger.add_balance(residual * k_cell_ha, turnover * k_cell_ha);
+    if (ctx.cell_gases_t_co2e_ha != nullptr)
+      for (std::size_t j = 0; j < m; ++j)
+        ctx.cell_gases_t_co2e_ha[s.begin(t) + tl.cell[start + j]] += model::k_gwp_n2o * n2o[j];
     const auto cols = columns<t_count>(x, 0);
-    x.booker.book(std::span<const ReportKey>(tl.key.data() + start, m), cols, k_transition_books, ledger);
+    x.booker.book(std::span<const ReportKey>(tl.key.data() + start, m), cols, k_transition_books, ledger,
+                  chunk_measures(s, t, tl.cell.data() + start, m, x),
+                  chunk_wetland(s, t, tl.key.data() + start, tl.cell.data() + start, m, x));
   }
   if (ended) {  // transitions that ran out leave the list
     x.drop.resize(tl.size());
@@ -294,6 +335,69 @@ void transitions(const YearContext& ctx, CellState& s, std::size_t t, TileLedger
 
 // ---- organic soils ----------------------------------------------------------------------------------
 
+/// The booked columns of a chunk of organic-soil cells and their new peat stock, branch-free (the
+/// parameters are restrict so that the loop vectorises). Peat used up (Dutch soil-map definitions:
+/// peat becomes peaty below 40 cm and mineral when (almost) gone) is only flagged in `soil_change`:
+/// 1 used up, 2 peat to peaty, 4 a layer with no carbon left (possible only when depleted_below is 0),
+/// summed (a double: a narrower flag would keep the loop from vectorising).
+void organic_books_loop(std::size_t m, double per_cm, double depleted_below, double peaty_below,
+                        const std::uint8_t* __restrict category, const std::uint8_t* __restrict is_peat,
+                        const std::uint8_t* __restrict wet_in, const double* __restrict peat_before,
+                        const double* __restrict onsite, const double* __restrict doc, const double* __restrict ch4,
+                        const double* __restrict n2o, double* __restrict peat_io, double* __restrict area,
+                        double* __restrict peat_area, double* __restrict doc_out, double* __restrict ch4_out,
+                        double* __restrict n2o_out, double* __restrict n2o_agri, double* __restrict rewetted,
+                        double* __restrict wtd, double* __restrict oxidation, double* __restrict organic_out,
+                        double* __restrict mineral, double* __restrict depleted_out, double* __restrict residual,
+                        double* __restrict turnover, double* __restrict soil_change) {
+  constexpr auto k_crop = static_cast<std::uint8_t>(model::LandCategory::cropland);
+  constexpr auto k_grass = static_cast<std::uint8_t>(model::LandCategory::grassland);
+  for (std::size_t j = 0; j < m; ++j) {
+    const bool wet = wet_in[j] != 0;
+    const bool peat_soil = is_peat[j] != 0;
+    // N2O from drained organic soils of cropland and grassland belongs to Agriculture (CRT 3.D.a.6).
+    const bool agricultural = (category[j] == k_crop) | (category[j] == k_grass);
+    const double n2o_t = n2o[j] * 1e-3;
+    area[j] = 1.0;
+    peat_area[j] = peat_soil ? 1.0 : 0.0;
+    doc_out[j] = doc[j];
+    ch4_out[j] = ch4[j] * 1e-3;
+    n2o_out[j] = agricultural ? 0.0 : n2o_t;
+    n2o_agri[j] = agricultural ? n2o_t : 0.0;
+    rewetted[j] = wet ? 1.0 : 0.0;
+    wtd[j] = wet ? 0.0 : wtd[j];
+    oxidation[j] = peat_soil ? onsite[j] : 0.0;
+    const double peat = (peat_before[j] - onsite[j]) - doc[j];
+    const double thickness = peat / per_cm;
+    const bool depleted = thickness < depleted_below;
+    const double rest = depleted ? peat : 0.0;
+    const double peat_after = depleted ? peat - rest : peat;
+    const double organic_change = depleted ? -onsite[j] + -rest : -onsite[j];
+    // (Flags from the double tests and from the byte inputs are combined as doubles: masks of two
+    // widths in one expression keep the loop from vectorising.)
+    const double to_peaty = depleted ? 0.0 : (thickness < peaty_below ? peat_area[j] : 0.0);
+    const double empty = depleted ? 0.0 : (peat_after > 0.0 ? 0.0 : 4.0);
+    soil_change[j] = ((depleted ? 1.0 : 0.0) + 2.0 * to_peaty) + empty;
+    organic_out[j] = organic_change;
+    mineral[j] = rest;
+    depleted_out[j] = depleted ? 1.0 : 0.0;
+    peat_io[j] = peat_after;
+    residual[j] = ((peat_after - peat_before[j]) + rest) - (organic_change + rest - doc[j]);
+    turnover[j] = (std::fabs(organic_change) + std::fabs(rest)) + std::fabs(doc[j]);
+  }
+}
+
+void organic_books(std::size_t m, const kernels::OrganicSoilParams& op, const std::uint8_t* category,
+                   const std::uint8_t* is_peat, const std::uint8_t* wet, const double* peat_before,
+                   const double* onsite, const double* doc, const double* ch4, const double* n2o, double* peat_io,
+                   ProcessScratch& x, double* soil_change) {
+  organic_books_loop(m, op.carbon_per_cm_t_c_ha, op.depleted_below_cm, op.peaty_below_cm, category, is_peat, wet,
+                     peat_before, onsite, doc, ch4, n2o, peat_io, x.d[o_area].data(), x.d[o_peat_area].data(),
+                     x.d[o_doc].data(), x.d[o_ch4].data(), x.d[o_n2o].data(), x.d[o_n2o_agri].data(),
+                     x.d[o_rewetted].data(), x.d[o_wtd].data(), x.d[o_oxidation].data(), x.d[o_organic].data(),
+                     x.d[o_mineral].data(), x.d[o_depleted].data(), x.d[20].data(), x.d[21].data(), soil_change);
+}
+
 void organic(const YearContext& ctx, CellState& s, std::size_t t, AreaBook& areas, TileLedger& ledger,
              ProcessScratch& x) {
   const auto& p = *ctx.parameters;
@@ -301,18 +405,20 @@ void organic(const YearContext& ctx, CellState& s, std::size_t t, AreaBook& area
   const ClimateTables& k = *ctx.climate;
   OrganicList& ol = s.processes[t].organic;
   const std::size_t b0 = s.begin(t);
-  bool depleted_any = false;
+  bool dropped_any = false;
   x.drop.assign(ol.size(), 0);
   for (std::size_t start = 0; start < ol.size(); start += k_chunk) {
     const std::size_t m = std::min(k_chunk, ol.size() - start);
     std::uint8_t *category = x.u[0].data(), *is_peat = x.u[1].data();
+    double* soil_change = x.d[22].data();
     double *gw = x.d[13].data(), *ft = x.d[14].data(), *peat_before = x.d[15].data();
     double *onsite = x.d[16].data(), *doc = x.d[17].data(), *ch4 = x.d[18].data(), *n2o = x.d[19].data();
+    const ReportKey* keys = ol.key.data() + start;
+    // Gather: the category comes with the reporting key (its CRT row), the soil from the dense state.
     for (std::size_t j = 0; j < m; ++j) {
       const std::size_t r = start + j;
-      const std::size_t i = b0 + ol.cell[r];
-      category[j] = category_of_code(s.land_use[i]);
-      is_peat[j] = s.soil[i] == k_peat ? 1 : 0;
+      category[j] = static_cast<std::uint8_t>(model::row_to(keys[j] % model::k_ledger_rows));
+      is_peat[j] = s.soil[b0 + ol.cell[r]] == k_peat ? 1 : 0;
       gw[j] = k.gw_anomaly_cm[ol.climate_cell[r]];
       ft[j] = k.f_temperature[ol.climate_cell[r]];
       peat_before[j] = ol.peat_c[r];
@@ -326,43 +432,27 @@ void organic(const YearContext& ctx, CellState& s, std::size_t t, AreaBook& area
     span.temperature_factor = ft;
     span.ditch_fraction = ol.ditch_fraction.data() + start;
     span.peat_c = peat_before;
+    span.raise_cm = ol.raise_cm.data() + start;
     span.onsite_c = onsite;
     span.doc_c = doc;
     span.ch4_kg = ch4;
     span.n2o_kg = n2o;
     span.subsidence_cm = x.d[o_subsidence].data();
     span.wtd_cm = x.d[o_wtd].data();
-    span.scratch = x.work.data();
     kernels::organic_soil_years(op, span);
-    // The booked columns, the new peat stock, and peat used up (Dutch soil-map definitions: peat
-    // becomes peaty below 40 cm and mineral when (almost) gone; the carbon left mixes into the mineral
-    // topsoil, the substrate's own carbon stays outside the books).
-    double residual = 0.0, turnover = 0.0;
-    constexpr auto k_crop = static_cast<std::uint8_t>(model::LandCategory::cropland);
-    constexpr auto k_grass = static_cast<std::uint8_t>(model::LandCategory::grassland);
+    // The booked columns and the new peat stock, branch-free. Peat used up (Dutch soil-map
+    // definitions: peat becomes peaty below 40 cm and mineral when (almost) gone) is only flagged here;
+    // the carbon left mixes into the mineral topsoil (the substrate's own carbon stays outside the
+    // books) and the cell's soil changes in the loop below.
+    organic_books(m, op, category, is_peat, ol.rewetted.data() + start, peat_before, onsite, doc, ch4, n2o,
+                  ol.peat_c.data() + start, x, soil_change);
     for (std::size_t j = 0; j < m; ++j) {
+      if (soil_change[j] == 0.0) continue;
+      const auto change = static_cast<int>(soil_change[j]);
       const std::size_t r = start + j;
-      const bool wet = ol.rewetted[r] != 0;
-      // N2O from drained organic soils of cropland and grassland belongs to Agriculture (CRT 3.D.a.6).
-      const bool agricultural = category[j] == k_crop || category[j] == k_grass;
-      x.d[o_area][j] = 1.0;
-      x.d[o_peat_area][j] = is_peat[j] ? 1.0 : 0.0;
-      x.d[o_doc][j] = doc[j];
-      x.d[o_ch4][j] = ch4[j] * 1e-3;
-      x.d[o_n2o][j] = agricultural ? 0.0 : n2o[j] * 1e-3;
-      x.d[o_n2o_agri][j] = agricultural ? n2o[j] * 1e-3 : 0.0;
-      x.d[o_rewetted][j] = wet ? 1.0 : 0.0;
-      if (wet) x.d[o_wtd][j] = 0.0;
-      x.d[o_oxidation][j] = is_peat[j] ? onsite[j] : 0.0;
-      double peat = (peat_before[j] - onsite[j]) - doc[j];
-      double organic_change = -onsite[j], rest = 0.0;
-      const double thickness = peat / op.carbon_per_cm_t_c_ha;
-      const bool depleted = thickness < op.depleted_below_cm;
       const std::size_t i = b0 + ol.cell[r];
-      if (depleted) {
-        rest = peat;
-        peat -= rest;
-        organic_change += -rest;
+      if (change & 1) {
+        const double rest = x.d[o_mineral][j];
         areas.leave(s, i, ctx.year);
         const std::uint8_t substrate = p.peat_substrate[s.province(t, i)];
         s.soil[i] = substrate;
@@ -370,32 +460,28 @@ void organic(const YearContext& ctx, CellState& s, std::size_t t, AreaBook& area
         s.soc_anchor[i] += rest - kernels::soc_equilibrium(p.mineral, substrate, s.land_use[i]) *
                                       (ctx.factors ? ctx.factors->soil_x(ctx.year, s.climate_cell[i]) : 0.0);
         areas.enter(s, i, ctx.year, -1);
-        x.drop[r] = 1;
-        depleted_any = true;
-      } else {
-        if (thickness < op.peaty_below_cm && is_peat[j]) {
-          areas.leave(s, i, ctx.year);
-          s.soil[i] = k_peaty;
-          areas.enter(s, i, ctx.year, -1);
-        }
-        // A layer with no carbon left (possible only when depleted_below is 0) is no longer processed.
-        if (!(peat > 0.0)) {
-          x.drop[r] = 1;
-          depleted_any = true;
-        }
       }
-      x.d[o_organic][j] = organic_change;
-      x.d[o_mineral][j] = rest;
-      x.d[o_depleted][j] = depleted ? 1.0 : 0.0;
-      ol.peat_c[r] = peat;
-      residual += ((peat - peat_before[j]) + rest) - (organic_change + rest - doc[j]);
-      turnover += std::fabs(organic_change) + std::fabs(rest) + std::fabs(doc[j]);
+      if (change & 2) {
+        areas.leave(s, i, ctx.year);
+        s.soil[i] = k_peaty;
+        areas.enter(s, i, ctx.year, -1);
+      }
+      if (change & 5) {
+        x.drop[r] = 1;
+        dropped_any = true;
+      }
     }
-    ledger.add_balance(residual * k_cell_ha, turnover * k_cell_ha);
+    ledger.add_balance(lane_sum(x.d[20].data(), m) * k_cell_ha, lane_sum(x.d[21].data(), m) * k_cell_ha);
+    if (ctx.cell_gases_t_co2e_ha != nullptr)  // N2O of agricultural organic soils is Agriculture's (o_n2o_agri)
+      for (std::size_t j = 0; j < m; ++j)
+        ctx.cell_gases_t_co2e_ha[b0 + ol.cell[start + j]] +=
+            model::k_gwp_ch4 * x.d[o_ch4][j] + model::k_gwp_n2o * x.d[o_n2o][j];
     const auto cols = columns<o_count>(x, 0);
-    x.booker.book(std::span<const ReportKey>(ol.key.data() + start, m), cols, k_organic_books, ledger);
+    x.booker.book(std::span<const ReportKey>(keys, m), cols, k_organic_books, ledger,
+                  chunk_measures(s, t, ol.cell.data() + start, m, x),
+                  chunk_wetland(s, t, keys, ol.cell.data() + start, m, x));
   }
-  if (depleted_any) ol.erase_flagged(x.drop);
+  if (dropped_any) ol.erase_flagged(x.drop);
 }
 
 // ---- coastal wetlands -------------------------------------------------------------------------------
@@ -409,7 +495,8 @@ void coastal(const YearContext& ctx, CellState& s, std::size_t t, TileLedger& le
     const std::uint8_t lu = s.land_use[i];
     double burial = 0.0, ch4 = 0.0;
     if (lu == k_salt_marsh) {
-      const auto m = kernels::salt_marsh_year(wp, cl.elevation_cm[r], ctx.climate->sea_level_rise_cm);
+      const auto m = kernels::salt_marsh_year(wp, cl.elevation_cm[r], ctx.climate->sea_level_rise_cm,
+                                              static_cast<double>(cl.accretion_factor[r]));
       burial = m.burial_c_t_ha;
       cl.elevation_cm[r] = m.new_elevation_cm;
       if (cl.brackish[r]) ch4 = wp.brackish_marsh_ch4_kg_ha * 1e-3;
@@ -429,6 +516,16 @@ void coastal(const YearContext& ctx, CellState& s, std::size_t t, TileLedger& le
     double* acc = ledger.row(cl.key[r] / model::k_ledger_rows, cl.key[r] % model::k_ledger_rows);
     acc[model::qi(Quantity::mineral_soil_tc)] += burial * k_cell_ha;
     if (ch4 != 0.0) acc[model::qi(Quantity::ch4_wetland_t)] += ch4 * k_cell_ha;
+    if (double* wr = ledger.wetland_row(cl.key[r] / model::k_ledger_rows, lu)) {
+      wr[model::qi(Quantity::mineral_soil_tc)] += burial * k_cell_ha;
+      if (ch4 != 0.0) wr[model::qi(Quantity::ch4_wetland_t)] += ch4 * k_cell_ha;
+    }
+    if (ctx.cell_gases_t_co2e_ha != nullptr) ctx.cell_gases_t_co2e_ha[i] += model::k_gwp_ch4 * ch4;
+    if (measure_active(s.measure[i])) {
+      double* mr = ledger.measure_row(measure_index(s.measure[i]));
+      mr[model::qi(Quantity::mineral_soil_tc)] += burial * k_cell_ha;
+      mr[model::qi(Quantity::ch4_wetland_t)] += ch4 * k_cell_ha;
+    }
     ledger.add_balance(((s.soc_anchor[i] - before) - burial) * k_cell_ha, std::fabs(burial) * k_cell_ha);
   }
 }
@@ -439,7 +536,9 @@ ProcessScratch::ProcessScratch() {
   for (auto& v : d) v.resize(k_chunk);
   for (auto& v : u) v.resize(k_chunk);
   for (auto& v : f) v.resize(k_chunk);
-  work.resize(10 * k_chunk);
+  measure.resize(k_chunk);
+  land_use.resize(k_chunk);
+  work.resize(5 * k_chunk);
 }
 
 void process_pass(const YearContext& ctx, CellState& s, std::size_t t, std::span<const std::uint32_t> burnt,

@@ -32,11 +32,13 @@ struct ProcessTimes {
 /// Work buffers of one thread, kept between tiles and years.
 struct ProcessScratch {
   ProcessTimes times;
-  std::vector<double> d[20];
+  std::vector<double> d[23];
   std::vector<std::uint8_t> u[4];
   std::vector<float> f[2];
   std::vector<std::uint8_t> drop;
-  std::vector<double> work;  ///< the span kernels' own scratch (10 columns)
+  std::vector<std::uint8_t> measure;   ///< the measure fields of a chunk's cells
+  std::vector<std::uint8_t> land_use;  ///< the land uses of a chunk's cells, when it books to 4.D
+  std::vector<double> work;            ///< the span kernels' own scratch (10 columns)
   BurntList added_burnt;
   KeyBooker booker;
   ProcessScratch();

@@ -39,6 +39,7 @@ std::size_t add_woody(const CellState& s, std::size_t t, std::size_t i, ReportKe
   list.species[r] = stand_species(a);
   list.yield_class[r] = a != nullptr ? a->yield_class : 0;
   list.climate_cell[r] = s.climate_cell[i];
+  list.harvest_factor[r] = 1.0F;
   return r;
 }
 
@@ -53,10 +54,19 @@ std::size_t add_organic(const CellState& s, std::size_t t, std::size_t i, Report
   return r;
 }
 
+std::size_t add_flammable(const CellState& s, std::size_t t, std::size_t i, ReportKey key, FlammableList& list) {
+  const std::size_t r = list.push_back(static_cast<std::uint16_t>(i - s.begin(t)), key);
+  list.cell_id[r] = static_cast<std::uint32_t>(s.cell_id(t, i));
+  list.ignition_factor[r] = 1.0F;
+  list.spreads[r] = 1;
+  return r;
+}
+
 std::size_t add_coastal(const CellState& s, const ModelParameters& p, std::size_t t, std::size_t i, ReportKey key,
                         CoastalList& list) {
   const auto cell = static_cast<std::uint16_t>(i - s.begin(t));
   const std::size_t r = list.push_back(cell, key);
+  list.accretion_factor[r] = 1.0F;
   // Brackish zones are a test on the cell centre, done once here instead of every year.
   list.brackish[r] = kernels::is_brackish(p.wetland, grid::NationalGrid::x_center(s.col_of(t, i)),
                                           grid::NationalGrid::y_center(s.row_of(t, i)))

@@ -25,6 +25,7 @@ std::uint8_t stand_species(const ForestAttributes* a);
 /// list merged afterwards).
 std::size_t add_woody(const CellState& s, std::size_t t, std::size_t i, ReportKey key, WoodyList& list);
 std::size_t add_organic(const CellState& s, std::size_t t, std::size_t i, ReportKey key, OrganicList& list);
+std::size_t add_flammable(const CellState& s, std::size_t t, std::size_t i, ReportKey key, FlammableList& list);
 std::size_t add_coastal(const CellState& s, const ModelParameters& p, std::size_t t, std::size_t i, ReportKey key,
                         CoastalList& list);
 

@@ -7,12 +7,16 @@
 #include <csignal>
 #include <cstdio>
 #include <sstream>
+#include <thread>
 
 #include "io/util/file_digest.hpp"
+#include "polder/version.hpp"
 #include "solver/core/error.hpp"
 #include "solver/core/log.hpp"
 #include "solver/engine/initial_state.hpp"
+#include "solver/engine/wetland_closure.hpp"
 #include "solver/engine/work_model.hpp"
+#include "solver/kernels/counter_hash.hpp"
 #include "solver/parallel/tile_loop.hpp"
 
 namespace polder::engine {
@@ -21,13 +25,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-std::string parameters_text(const io::ParameterSet& set) {
-  std::ostringstream os;
-  os.precision(17);
-  for (const auto& [name, p] : set.all()) os << name << '=' << p.value << ' ' << p.unit << '\n';
-  return os.str();
-}
-
 }  // namespace
 
 Simulation::Simulation(const parallel::Comm& comm, SimulationOptions options, const io::ParameterSet& parameters)
@@ -35,10 +32,13 @@ Simulation::Simulation(const parallel::Comm& comm, SimulationOptions options, co
   const auto t0 = Clock::now();
   const auto& cfg = m_options.config;
   m_parameters = read_model_parameters(parameters);
-  m_identity.parameters_digest = io::sha256_hex(parameters_text(parameters));
+  m_identity.parameters_digest = io::sha256_hex(parameters.values_text());
+  m_identity.scenario_digest = io::sha256_hex(scenario_signature(m_options.config));
 
   const ModelParameters& p = m_parameters;
-  m_input = load_input(comm, cfg.input_path, cfg.tile_size, [&p](const TileWork& w) { return tile_cost(w, p); });
+  const std::int32_t years = cfg.end_year - cfg.start_year + 1;
+  m_input = load_input(comm, cfg.input_path, cfg.tile_size,
+                       [&p, years](const TileWork& w) { return tile_cost(w, p, years); });
   m_climate = std::make_unique<ClimateForcing>(comm, cfg.climate_path, cfg.scenario, m_input.info.window);
   if (!m_climate->covers(cfg.start_year) || !m_climate->covers(cfg.end_year))
     throw InputError(cat("run.start_year..run.end_year = ", cfg.start_year, "..", cfg.end_year,
@@ -56,14 +56,20 @@ Simulation::Simulation(const parallel::Comm& comm, SimulationOptions options, co
 
   const auto t1 = Clock::now();
   start_member();
-  if (m_options.restart_path) {
-    restore(*m_options.restart_path);
+  if (m_options.restart_path && m_options.branch_path)
+    throw ConfigError(
+        "--restart and --branch-from exclude each other: a run continues its own checkpoint or "
+        "branches from another run's");
+  const std::optional<std::string>& from = m_options.restart_path ? m_options.restart_path : m_options.branch_path;
+  if (from) {
+    restore(*from, m_options.branch_path.has_value());
+    m_measures.reserve(m_state, m_first_year);  // the cells of this config's measures still to come
     // No checkpoint this run writes may replace the one it started from.
     for (std::int32_t y = m_first_year; y < cfg.end_year; ++y) {
       const bool due = cfg.checkpoint_every > 0 && (y - cfg.start_year + 1) % cfg.checkpoint_every == 0;
-      if (due && io::same_file(io::checkpoint_path(cfg.checkpoint_dir, y), *m_options.restart_path))
+      if (due && io::same_file(io::checkpoint_path(cfg.checkpoint_dir, y), *from))
         throw InputError(cat("run.checkpoint_dir = '", cfg.checkpoint_dir, "': the checkpoint of ", y,
-                             " would be the same file as the checkpoint restarted from '", *m_options.restart_path,
+                             " would be the same file as the checkpoint started from '", *from,
                              "', which the run reads: refusing to overwrite an input"));
     }
   }
@@ -77,6 +83,8 @@ Simulation::Simulation(const parallel::Comm& comm, SimulationOptions options, co
 }
 
 int Simulation::threads() const { return omp_get_max_threads(); }
+
+std::uint64_t Simulation::seed() const { return kernels::draw_seed(m_options.config.seed, m_options.draw); }
 
 const RunTimings& Simulation::timings() const {
   ProcessTimes sum;
@@ -103,6 +111,9 @@ double Simulation::state_bytes_per_cell() {
 void Simulation::start_member() {
   const auto& cfg = m_options.config;
   initialise_state(m_input, m_parameters, *m_factors, cfg.start_year, m_state);
+  m_projection = ProjectionRates(m_comm, m_state, m_input.info.map_years, cfg);
+  m_measures = MeasurePlan(m_comm, m_state, m_input.info.map_years, m_parameters, cfg, seed());
+  m_measures.reserve(m_state, cfg.start_year);
   m_fire = std::make_unique<FireProcess>(m_comm, *m_input.layout, *m_input.decomposition, m_state);
   m_first_year = cfg.start_year;
   m_years.clear();
@@ -110,6 +121,7 @@ void Simulation::start_member() {
   m_hwp_started = false;
   m_areas.clear();
   m_event_cursor.assign(m_state.n_tiles(), 0);
+  m_measure_cursor.assign(m_state.n_tiles(), 0);
 }
 
 void Simulation::rerun() {
@@ -120,6 +132,30 @@ void Simulation::rerun() {
   for (auto& x : m_process_scratch) x.times = ProcessTimes{};
   m_timings.checkpoint_s = 0.0;
   run();
+}
+
+void Simulation::run_member(const MemberSetup& member) {
+  const auto& now = m_options.config;
+  const auto& next = member.config;
+  POLDER_VERIFY(next.input_path == now.input_path && next.climate_path == now.climate_path &&
+                    next.start_year == now.start_year && next.end_year == now.end_year &&
+                    next.tile_size == now.tile_size && next.seed == now.seed,
+                "an ensemble member's config differs from the run's in its input, climate, years, grid or seed");
+  POLDER_VERIFY(!m_options.restart_path, "ensemble members do not restart from a checkpoint");
+  const bool new_scenario = next.scenario != now.scenario;
+  m_options.config = next;
+  m_options.draw = member.draw;
+  m_parameters = member.parameters;
+  m_identity.parameters_digest = member.parameters_digest;
+  m_identity.scenario_digest = io::sha256_hex(scenario_signature(m_options.config));
+  const auto& cfg = m_options.config;
+  if (new_scenario) {
+    m_factors.reset();
+    m_climate = std::make_unique<ClimateForcing>(m_comm, cfg.climate_path, cfg.scenario, m_input.info.window);
+  }
+  m_factors =
+      std::make_unique<ClimateFactors>(*m_climate, m_parameters.climate, m_parameters.fire, cfg.climate_response);
+  rerun();
 }
 
 void Simulation::run() {
@@ -136,9 +172,16 @@ void Simulation::run() {
                                  ev.begin());
   });
   const std::int64_t cells = m_input.layout->total_active();
+  open_maps();
   for (std::int32_t year = m_first_year; year <= cfg.end_year; ++year) {
     const auto ty = Clock::now();
+    if (m_maps && m_maps->needs_start(year)) {
+      m_maps->keep_start(year, m_state, m_parameters, *m_factors);
+      m_map_gases = m_maps->gases();
+    }
     run_year(year);
+    if (m_maps && m_maps->due(year)) m_maps->write(year, m_state, m_parameters, *m_factors);
+    m_map_gases = nullptr;
     const double dt = seconds_since(ty);
     if (m_options.progress && m_comm.is_root()) {
       const double elapsed = seconds_since(t0);
@@ -159,7 +202,13 @@ void Simulation::run() {
         m_comm.barrier();
         std::raise(SIGKILL);
       }
+      if (m_options.stall_after_checkpoint && *m_options.stall_after_checkpoint == year)
+        std::this_thread::sleep_for(std::chrono::seconds(120));
     }
+  }
+  if (m_maps) {
+    m_maps->close();
+    m_maps.reset();
   }
   m_timings.years_s = seconds_since(t0) - m_timings.checkpoint_s;
   m_timings.total_s = m_timings.load_s + m_timings.initialise_s + seconds_since(t0);
@@ -170,6 +219,40 @@ void Simulation::run() {
                 per_cell(pt.woody, pt.woody_cells), " ns/cell-yr, organic ", per_cell(pt.organic, pt.organic_cells),
                 " ns, transitions ", per_cell(pt.transitions, pt.transition_cells), " ns, burns ", pt.burns,
                 " s, coastal ", pt.coastal, " s), reduce ", m_timings.reduce_s, " s"));
+  // The work this rank was given, in the terms of the work model (work_model.hpp), to calibrate it.
+  std::array<double, 5> work{};
+  for (const auto& tile : m_input.tiles) {
+    const auto terms = tile_work_terms(tile.work, m_parameters);
+    for (std::size_t k = 0; k < work.size(); ++k) work[k] += terms[k];
+  }
+  log::info(cat("polder: rank ", m_comm.rank(), " work: cells ", work[0], ", woody ", work[1], ", organic ", work[2],
+                ", flammable ", work[3], ", events ", work[4], "; modelled cost ",
+                tile_cost_ns(work, WorkCosts{}, cfg.end_year - m_first_year + 1) * 1e-9, " s"));
+}
+
+void Simulation::open_maps() {
+  const auto& cfg = m_options.config;
+  if (cfg.maps.empty()) return;
+  // A restarted run computes only the years after its checkpoint; a map of an earlier year would stay
+  // empty, so it is refused rather than written blank.
+  if (cfg.map_years.front() < m_first_year)
+    throw ConfigError(cat("output.map_years: ", cfg.map_years.front(), " is before ", m_first_year,
+                          ", the first year this run computes (started from the checkpoint '",
+                          m_options.restart_path ? *m_options.restart_path : m_options.branch_path.value_or(""),
+                          "'): map only years after the checkpoint"));
+  const std::vector<std::pair<std::string, std::string>> provenance = {
+      {"source", cat("polder ", k_version, " (", k_git_revision, ")")},
+      {"history", cat("polder run '", cfg.name, "'")},
+      {"polder_run_name", cfg.name},
+      {"polder_input", cfg.input_path},
+      {"polder_input_digest", m_identity.input_digest},
+      {"polder_climate_digest", m_identity.climate_digest},
+      {"polder_parameters_digest", m_identity.parameters_digest},
+      {"polder_scenario", cfg.scenario},
+      {"polder_inventory", cfg.output_path},
+      {"polder_config", cfg.effective_text},
+  };
+  m_maps = std::make_unique<MapOutput>(m_comm, cfg, m_input.info.window, provenance);
 }
 
 void Simulation::run_year(std::int32_t year) {
@@ -182,15 +265,24 @@ void Simulation::run_year(std::int32_t year) {
   ctx.factors = m_factors.get();
   ctx.layout = m_input.layout.get();
   ctx.climate_response = m_options.config.climate_response;
-  ctx.seed = m_options.config.seed;
+  ctx.seed = seed();
+  ctx.measures = &m_measures;
+  ctx.projection = m_projection.enabled() ? &m_projection : nullptr;
+  ctx.max_ignition_factor = m_measures.max_ignition_factor();
+  ctx.cell_gases_t_co2e_ha = m_map_gases;
 
   model::YearTotals totals;
   totals.year = year;
   const auto n_threads = static_cast<std::size_t>(threads());
   m_thread_ledgers.resize(n_threads);
   m_thread_transitions.resize(n_threads);
+  m_thread_measures.resize(n_threads);
+  m_thread_wetland.resize(n_threads);
+  const std::size_t measure_size = m_measures.empty() ? 0 : (m_measures.specs().size() + 1) * model::k_quantities;
   for (auto& l : m_thread_ledgers) l.assign(model::k_ledger_size, 0);
   for (auto& t : m_thread_transitions) t.assign(model::k_transition_size, 0);
+  for (auto& m : m_thread_measures) m.assign(measure_size, 0);
+  for (auto& w : m_thread_wetland) w.assign(model::k_wetland_ledger_size, 0);
   std::vector<std::array<std::int64_t, 3>> balance(n_threads, {0, 0, 0});
   m_tile_ledgers.resize(n_threads);
   m_land_use_scratch.resize(n_threads);
@@ -198,14 +290,16 @@ void Simulation::run_year(std::int32_t year) {
 
   const auto fold = [&](TileLedger& tl) {
     const auto th = static_cast<std::size_t>(omp_get_thread_num());
-    tl.fold_into(m_thread_ledgers[th], m_thread_transitions[th], balance[th][0], balance[th][1], balance[th][2]);
+    tl.fold_into(m_thread_ledgers[th], m_thread_transitions[th], balance[th][0], balance[th][1], balance[th][2],
+                 &m_thread_measures[th], &m_thread_wetland[th]);
   };
 
   // Pass A: land use and conversions; areas and the mineral-soil climate response from the counts.
   auto t0 = Clock::now();
   parallel::for_each_tile(s.n_tiles(), [&](std::size_t t) {
     const auto th = static_cast<std::size_t>(omp_get_thread_num());
-    land_use_pass(ctx, s, t, m_event_cursor[t], m_areas[t], m_tile_ledgers[th], m_land_use_scratch[th]);
+    land_use_pass(ctx, s, t, m_event_cursor[t], m_measure_cursor[t], m_areas[t], m_tile_ledgers[th],
+                  m_land_use_scratch[th]);
     fold(m_tile_ledgers[th]);
   });
   m_timings.land_use_s += seconds_since(t0);
@@ -236,6 +330,14 @@ void Simulation::run_year(std::int32_t year) {
     for (std::size_t k = 0; k < model::k_ledger_size; ++k) totals.ledger[k] += m_thread_ledgers[th][k];
     for (std::size_t k = 0; k < model::k_transition_size; ++k) totals.transitions[k] += m_thread_transitions[th][k];
   }
+  for (std::size_t th = 0; th < n_threads; ++th)
+    for (std::size_t k = 0; k < model::k_wetland_ledger_size; ++k) totals.wetland[k] += m_thread_wetland[th][k];
+  totals.measures.assign(measure_size, 0);
+  for (std::size_t th = 0; th < n_threads; ++th) {
+    POLDER_VERIFY(m_thread_measures[th].size() == measure_size, "measure ledger of ", m_thread_measures[th].size(),
+                  " values, expected ", measure_size);
+    for (std::size_t k = 0; k < measure_size; ++k) totals.measures[k] += m_thread_measures[th][k];
+  }
   std::vector<std::int64_t> extra = {totals.fire_ignitions, totals.fire_cells, 0, 0, 0};
   for (const auto& b : balance) {
     extra[2] += b[0];
@@ -244,6 +346,8 @@ void Simulation::run_year(std::int32_t year) {
   }
   m_comm.reduce_sum_to_root(totals.ledger);
   m_comm.reduce_sum_to_root(totals.transitions);
+  m_comm.reduce_sum_to_root(totals.wetland);
+  if (!totals.measures.empty()) m_comm.reduce_sum_to_root(totals.measures);
   m_comm.reduce_sum_to_root(extra);
   m_timings.reduce_s += seconds_since(t0);
   if (!m_comm.is_root()) return;
@@ -259,6 +363,8 @@ void Simulation::run_year(std::int32_t year) {
   if (!(std::fabs(totals.mass_balance_relative_error) <= 1e-9) || extra[2] < 0)
     throw InternalError(cat("carbon mass balance fails in ", year, ": relative closure error ",
                             totals.mass_balance_relative_error, " exceeds 1e-9 in magnitude"));
+
+  close_wetland_subrows(totals, m_input.layout->active_tiles().size());
 
   // Harvested wood products: national first-order decay pools fed by this year's harvest.
   double harvest_c = 0.0;

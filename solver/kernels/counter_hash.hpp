@@ -17,10 +17,15 @@ enum class RandomStream : std::uint32_t {
   marsh_erosion = 4,
   final_felling = 5,
   // Monte Carlo ensembles (solver/ensemble): keyed by draw number instead of year.
-  ensemble_parameter = 6,    ///< the uniform of a correlation group in a draw (LHS jitter, or plain random)
-  ensemble_lhs_order = 7,    ///< sort keys that fix the order of a group's LHS strata
-  activity_land_use = 8,     ///< keep or reject a mapped land-use change (map accuracy)
-  activity_organic_soil = 9  ///< keep or reject a mapped organic soil (soil-map accuracy)
+  ensemble_parameter = 6,     ///< the uniform of a correlation group in a draw (LHS jitter, or plain random)
+  ensemble_lhs_order = 7,     ///< sort keys that fix the order of a group's LHS strata
+  activity_land_use = 8,      ///< keep or reject a mapped land-use change (map accuracy)
+  activity_organic_soil = 9,  ///< keep or reject a mapped organic soil (soil-map accuracy)
+  // Land use after the last map, and policy measures (engine/land_use_projection, engine/measure_plan).
+  land_use_projection = 10,  ///< whether a 1-ha block converts this year (baseline projection)
+  measure_priority = 11,     ///< the order in which a measure takes its qualifying cells
+  measure_survival = 12,     ///< whether a planted cell takes (seagrass survival)
+  measure_species = 13       ///< the species of a new stand from a measure's species mix
 };
 
 /// Uniform double in [0, 1) for (seed, stream, year, cell id, step).
@@ -73,6 +78,17 @@ constexpr std::uint64_t mix64(std::uint64_t x) {
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
   x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
   return x ^ (x >> 31);
+}
+
+/// The Philox key of Monte Carlo draw `draw` of an ensemble run with seed `seed`: every per-cell draw
+/// of the engine (fire, felling, marsh erosion, projection, measure allocation) is keyed by it, so the
+/// key is (seed, draw) and the counter (stream, year, cell id, step) as before. Draw 0, the central
+/// estimate and every plain run, keeps the run seed itself and so today's bits; draw d >= 1 takes the
+/// seed XOR mix64(d), a bijection of d, so two draws of one seed never share a key (Philox streams
+/// under different keys are independent: Salmon et al. 2011, section 2). Keyed by the draw, not the
+/// member index, so draw d sees the same fires in every scenario entry (common random numbers).
+constexpr std::uint64_t draw_seed(std::uint64_t seed, std::int64_t draw) {
+  return draw == 0 ? seed : seed ^ mix64(static_cast<std::uint64_t>(draw));
 }
 
 }  // namespace polder::kernels

@@ -11,11 +11,13 @@
 // Living biomass carbon per m3 of stem volume:       c = BCEF_S * (1 + R) * CF                [t C m-3]
 //   (IPCC 2006 Vol.4 Eq. 2.8 with Tables 4.4, 4.5; CF Table 4.3)
 // Thinning:                                          H_t = h * dV                              [m3 ha-1]
-// Final felling (regeneration):                      H_f = V + dV - H_t   in the year the stand is renewed
+// Final felling (regeneration), in the year the stand is renewed, instead of thinning:
+//                                                    H_t + H_f = V + dV - M   (all that stands; age -> 0)
 // Mortality:                                         M = (m + m_d * max(0, deficit - D_ref)/100) * V
 // Roundwood carbon to HWP:                           (H_t + H_f) * WD * CF * s_removed         (Table 4.14)
 // Harvest residues to dead wood:                     (H_t + H_f) * c - roundwood carbon
-// Litterfall (foliage and fine-root turnover):       L = l * B, replaced by growth of the same size
+// Litterfall (foliage and fine-root turnover):       L = l * B, replaced by growth of the same size;
+//                                                    L = 0 in the year the stand is clear-felled
 // Dead wood and litter decay (first order):          D_x = k_x * X * f_decomp
 //
 // The managed standing-volume curve Vm(a) (the volume a stand of age a has under the yield-table
@@ -75,7 +77,7 @@ struct ForestParams {
   double stocking_min = 0.25;                     ///< r_min
   double stocking_max = 2.0;                      ///< r_max
   double stocking_reference_m3_ha = 20.0;         ///< V_r: below this managed volume r = 1
-  double final_felling_rate = 0.015;              ///< q: yr-1, chance a stand at or past rotation is clear-felled
+  double final_felling_rate = 0.01;               ///< q: yr-1, chance a stand at or past rotation is clear-felled
                                                   ///< in a projection year
   ForestGrowthTable table;                        ///< filled by build_growth_table
 };
@@ -161,6 +163,7 @@ struct StandYearInput {
   bool harvested = true;              ///< thinning and final felling (forest land only)
   bool renew_at_rotation = false;     ///< projection year: stands at or past rotation may be clear-felled
   double felling_draw = 1.0;          ///< u in [0, 1): felled when u < final_felling_rate (projection only)
+  double harvest_factor = 1.0;        ///< multiplies the thinning intensity h (harvest measures)
 };
 
 struct ForestFlux {
@@ -189,7 +192,7 @@ inline ForestFlux forest_year(const ForestParams& p, const StandState& s, const 
       p.table.increment[k] * stocking_ratio(p, volume, p.table.managed_volume[k]) * in.growth_factor * in.growth_scale;
   const double stress = std::max(0.0, in.deficit_mm - p.drought_mortality_reference_mm) * 0.01;
   const double mortality_m3 = std::min(volume, (p.mortality_rate + p.drought_mortality * stress) * volume);
-  double fellings = in.harvested ? p.harvest_fraction * f.increment_m3 : 0.0;
+  double fellings = in.harvested ? (p.harvest_fraction * f.increment_m3) * in.harvest_factor : 0.0;
   f.new_age = s.age + 1.0;
   const bool renew_old = s.age < 0.0 && f.new_age >= 0.0;
   // After the year the age map describes, a stand at or past its rotation age is clear-felled with

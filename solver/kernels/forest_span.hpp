@@ -28,6 +28,7 @@ struct StandSpan {
   const double* growth_factor = nullptr;         ///< climate factor, per stand
   const double* decomposition_factor = nullptr;  ///< climate factor, per stand
   const double* deficit_mm = nullptr;            ///< deficit seen by mortality, per stand
+  const float* harvest_factor = nullptr;         ///< multiplies the thinning intensity, per stand
   // State, updated in place.
   float* age = nullptr;
   double* biomass_c = nullptr;
@@ -70,9 +71,9 @@ inline void forest_loop(std::size_t n, const StandConstants& k, const double* __
                         const double* __restrict inc_of, const double* __restrict vm_of,
                         const std::uint8_t* __restrict harvested_in, const double* __restrict growth_factor,
                         const double* __restrict decomposition_factor, const double* __restrict deficit,
-                        float* __restrict age_io, double* __restrict biomass_io, double* __restrict dead_wood_io,
-                        double* __restrict litter_io, double* __restrict gain_out, double* __restrict loss_out,
-                        double* __restrict dead_wood_out, double* __restrict litter_out,
+                        const float* __restrict harvest_factor, float* __restrict age_io, double* __restrict biomass_io,
+                        double* __restrict dead_wood_io, double* __restrict litter_io, double* __restrict gain_out,
+                        double* __restrict loss_out, double* __restrict dead_wood_out, double* __restrict litter_out,
                         double* __restrict roundwood_out, double* __restrict increment_out,
                         double* __restrict fellings_out, double* __restrict volume_out,
                         std::uint8_t* __restrict draw_out) {
@@ -96,7 +97,10 @@ inline void forest_loop(std::size_t n, const StandConstants& k, const double* __
     const double mortality_m3 = std::min(volume, (mortality_rate + drought_mortality * stress) * volume);
     const double aged = age + 1.0;
     const bool renewed = harvested & (age < 0.0) & (aged >= 0.0);
-    const double thinning = harvested ? harvest_fraction * increment : 0.0;
+    // Loaded for every stand and selected after: a load under the condition is control flow, which
+    // keeps the loop from vectorising (same value either way).
+    const double thinning_if_harvested = (harvest_fraction * increment) * static_cast<double>(harvest_factor[i]);
+    const double thinning = harvested ? thinning_if_harvested : 0.0;
     const double clear_fell = volume + increment - mortality_m3;
     const double fellings = renewed ? clear_fell : thinning;
     const double new_age = renewed ? 0.0 : aged;
@@ -167,9 +171,9 @@ inline void forest_years(const ForestParams& p, const StandSpan& s, bool renew_a
       p.drought_mortality_reference_mm, p.litterfall_rate,  p.dead_wood_decay, p.litter_decay,
       p.stocking_reference_m3_ha,       p.stocking_min,     p.stocking_max,    renew_at_rotation};
   detail::forest_loop(n, k, c_of, rotation_of, roundwood_of, inc_of, vm_of, s.harvested, s.growth_factor,
-                      s.decomposition_factor, s.deficit_mm, s.age, s.biomass_c, s.dead_wood_c, s.litter_c, s.lb_gain,
-                      s.lb_loss, s.dead_wood_change, s.litter_change, s.roundwood_c, s.increment_m3, s.fellings_m3,
-                      s.standing_volume_m3, s.needs_draw);
+                      s.decomposition_factor, s.deficit_mm, s.harvest_factor, s.age, s.biomass_c, s.dead_wood_c,
+                      s.litter_c, s.lb_gain, s.lb_loss, s.dead_wood_change, s.litter_change, s.roundwood_c,
+                      s.increment_m3, s.fellings_m3, s.standing_volume_m3, s.needs_draw);
 }
 
 }  // namespace polder::kernels

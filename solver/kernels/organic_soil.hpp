@@ -2,7 +2,9 @@
 // Drained and rewetted organic soils (peat and peaty soils), per hectare and year.
 //
 // Water table: mean annual water-table depth (cm below surface, positive down)
-//   WTD = (GLG + GHG) / 2 + w_a * groundwater anomaly of the year + offset
+//   WTD = (GLG + GHG) / 2 + w_a * groundwater anomaly of the year + offset - raise
+// where `raise` is the raise of the mean water table by measures (higher ditch levels, submerged
+// drains; 0 without).
 // CO2 on-site (drained), water-table response of van der Poel et al. (2025, Biogeosciences 22:3867):
 //   z = min(WTD, z_max),   E_CO2 = s * (z - z_0)+ * min(1, peat thickness / z) * F_cat * f_T   [t CO2 ha-1 yr-1]
 //   s = +4.6 t CO2 ha-1 yr-1 per 10 cm deeper (90% CI 4.0-5.4), linear up to z_max = 80 cm; where the
@@ -53,8 +55,9 @@ struct OrganicSoilParams {
 };
 
 /// Mean annual water-table depth of a cell (cm below surface).
-inline double water_table_depth_cm(const OrganicSoilParams& p, double glg_cm, double ghg_cm, double anomaly_cm) {
-  return 0.5 * (glg_cm + ghg_cm) + p.anomaly_weight * anomaly_cm + p.wtd_offset_cm;
+inline double water_table_depth_cm(const OrganicSoilParams& p, double glg_cm, double ghg_cm, double anomaly_cm,
+                                   double raise_cm = 0.0) {
+  return (0.5 * (glg_cm + ghg_cm) + p.anomaly_weight * anomaly_cm + p.wtd_offset_cm) - raise_cm;
 }
 
 struct OrganicSoilFlux {

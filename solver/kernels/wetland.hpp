@@ -52,11 +52,13 @@ struct MarshYear {
   bool drowned = false;
 };
 
-inline MarshYear salt_marsh_year(const WetlandParams& p, float elevation_cm, double sea_level_rise_cm) {
+/// `accretion_factor` scales the sediment accretion (a measure raising the sediment supply; 1 default).
+inline MarshYear salt_marsh_year(const WetlandParams& p, float elevation_cm, double sea_level_rise_cm,
+                                 double accretion_factor = 1.0) {
   MarshYear m;
   const auto z = static_cast<double>(elevation_cm);
   const double share = std::clamp(-z / p.marsh_reference_depth_cm, 0.0, 1.0);  // depth below MHW
-  m.accretion_cm = p.marsh_accretion_max_cm * share + p.marsh_accretion_min_cm;
+  m.accretion_cm = (p.marsh_accretion_max_cm * share + p.marsh_accretion_min_cm) * accretion_factor;
   m.burial_c_t_ha = m.accretion_cm * p.marsh_burial_per_cm_t_c_ha;
   const double z_new = z + m.accretion_cm - sea_level_rise_cm;
   m.new_elevation_cm = static_cast<float>(z_new);

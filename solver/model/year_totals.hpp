@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "solver/model/ledger_layout.hpp"
+#include "solver/model/wetland_subrow.hpp"
 
 namespace polder::model {
 
@@ -23,6 +24,12 @@ struct YearTotals {
   std::int32_t year = 0;
   std::vector<std::int64_t> ledger = std::vector<std::int64_t>(k_ledger_size, 0);
   std::vector<std::int64_t> transitions = std::vector<std::int64_t>(k_transition_size, 0);
+  /// Books of the cells of each active policy measure: [measure 0..M][quantity] in ledger quanta
+  /// (measure 0 unused); empty without measures.
+  std::vector<std::int64_t> measures;
+  /// Books of the 4.D sub-rows, [province][sub-row][quantity] (model/wetland_subrow.hpp), in ledger
+  /// quanta; they add up to the 4.D rows of `ledger` exactly (Simulation closes the rounding).
+  std::vector<std::int64_t> wetland = std::vector<std::int64_t>(k_wetland_ledger_size, 0);
   HwpYear hwp;
   /// Carbon balance check: |sum of stock changes - sum of booked fluxes| / sum of |fluxes|.
   double mass_balance_relative_error = 0.0;
@@ -31,6 +38,9 @@ struct YearTotals {
 
   double value(int province0, int row, Quantity q) const {
     return static_cast<double>(ledger[ledger_index(province0, row, qi(q))]) * k_ledger_quantum;
+  }
+  double wetland_value(int province0, int subrow, Quantity q) const {
+    return static_cast<double>(wetland[wetland_index(province0, subrow, qi(q))]) * k_ledger_quantum;
   }
 };
 

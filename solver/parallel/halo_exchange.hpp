@@ -69,7 +69,6 @@ class HaloExchange {
   void visit_segment(std::int32_t local, std::int32_t dir, bool sender, Visit&& visit) const;
 
   const Comm& m_comm;
-  const grid::TileLayout& m_layout;
   std::vector<std::int32_t> m_local_tiles;
   std::vector<std::int32_t> m_local_height;
   std::vector<std::int32_t> m_local_width;
