@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "io/config/ini_text.hpp"
 #include "io/config/suggest.hpp"
 #include "solver/core/error.hpp"
 #include "solver/ensemble/sampling_plan.hpp"
@@ -93,8 +94,7 @@ std::vector<std::string> suggestion_keys() {
 /// Ensemble keys of one INI file. In a run config (`ensemble_only` false) other sections belong to
 /// the run and are skipped here; in an --ensemble file they are errors.
 void collect_file(const std::string& file, bool ensemble_only, Collected& c) {
-  std::ifstream in(file);
-  if (!in) throw ConfigError(cat("cannot read ", ensemble_only ? "ensemble" : "config", " file '", file, "'"));
+  std::istringstream in(read_ini_text(file, ensemble_only ? "ensemble file" : "config file"));
   po::options_description none;
   po::parsed_options parsed(&none);
   try {

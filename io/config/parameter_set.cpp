@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/config/ini_text.hpp"
 #include "io/config/suggest.hpp"
 #include "solver/core/error.hpp"
 #include "solver/ensemble/distribution.hpp"
@@ -79,8 +80,7 @@ ParameterSet ParameterSet::load(const std::vector<std::string>& files) {
   const std::vector<std::string> fields = {"value", "unit",         "range",     "source",
                                            "note",  "distribution", "correlate", "fixed"};
   for (const auto& file : files) {
-    std::ifstream in(file);
-    if (!in) throw ConfigError(cat("cannot read parameter file '", file, "'"));
+    std::istringstream in(read_ini_text(file, "parameter file"));
     po::options_description none;
     po::parsed_options parsed(&none);
     try {
@@ -154,6 +154,13 @@ void ParameterSet::reject_unused() const {
     if (m_used.count(name) == 0)
       throw ConfigError(cat(p.file, ": unknown parameter [", name, "]", suggestion_suffix(name, used)));
   }
+}
+
+std::string ParameterSet::values_text() const {
+  std::ostringstream os;
+  os.precision(17);
+  for (const auto& [name, p] : m_parameters) os << name << '=' << p.value << ' ' << p.unit << '\n';
+  return os.str();
 }
 
 }  // namespace polder::io

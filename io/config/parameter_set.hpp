@@ -57,6 +57,9 @@ class ParameterSet {
   void reject_unused() const;
 
   const std::map<std::string, Parameter>& all() const { return m_parameters; }
+  /// One "name=value unit" line per parameter in name order, values to 17 digits: the text whose
+  /// SHA-256 is a run's parameters digest (checkpoints check it; `polder compare` shows it).
+  std::string values_text() const;
 
  private:
   std::map<std::string, Parameter> m_parameters;

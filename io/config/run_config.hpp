@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "io/config/measure_config.hpp"
+
 namespace polder::io {
 
 struct RunConfig {
@@ -29,6 +31,21 @@ struct RunConfig {
   // [processes]: switches for whole processes (for sensitivity runs and tests)
   bool fire = true;
   bool climate_response = true;
+
+  // [projection]: how land use keeps changing after the last map (docs/method.md, "Baseline projection")
+  bool projection = true;                     ///< project land-use change past the last map
+  std::int32_t projection_from = 0;           ///< map year the rates are measured from (0: the last but one map)
+  std::int32_t projection_to = 0;             ///< map year they are measured to (0: the last map)
+  std::vector<std::string> projection_fixed;  ///< land-use classes the projection neither leaves nor enters
+
+  // [output]: per-cell maps (docs/output-format.md, "Maps"); none unless `maps` names fields.
+  std::vector<std::string> maps;        ///< keys of model::k_map_fields, in the order given
+  std::vector<std::int32_t> map_years;  ///< years whose end state is mapped, ascending
+  std::int32_t map_resolution_m = 25;   ///< one of model::k_map_resolutions_m
+  std::string maps_path;                ///< NetCDF-4 map file (default: run.output with .maps.nc)
+
+  // [measure.<id>]: policy measures (io/config/measure_config.hpp), in file order.
+  std::vector<MeasureSpec> measures;
 
   // Provenance: the effective configuration as text, and the files it came from.
   std::string effective_text;

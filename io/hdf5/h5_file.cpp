@@ -1,5 +1,7 @@
 #include "io/hdf5/h5_file.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <utility>
 
 #include "solver/core/error.hpp"
@@ -94,20 +96,30 @@ hid_t string_type() {
   return t;
 }
 
+/// HDF5 prints its error stack to stderr by default; Polder reports errors itself, once.
+void quiet_hdf5_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+
 }  // namespace
 
 H5File::H5File(std::string path, Mode mode) : m_path(std::move(path)), m_mode(mode) {
+  quiet_hdf5_errors();
+  errno = 0;
   if (mode == Mode::create) {
     m_file = H5Fcreate(m_path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+  } else if (mode == Mode::memory) {
+    const Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+    H5Pset_fapl_core(fapl.get(), 1 << 20, false);
+    m_file = H5Fcreate(m_path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get());
   } else {
     m_file = H5Fopen(m_path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   }
-  if (m_file < 0)
-    throw InputError(cat("cannot ", mode == Mode::create ? "create" : "open", " HDF5 file '", m_path, "'"));
+  if (m_file < 0) open_failed();
 }
 
 H5File::H5File(const parallel::Comm& comm, std::string path, Mode mode)
     : m_path(std::move(path)), m_mode(mode), m_parallel(true) {
+  quiet_hdf5_errors();
+  errno = 0;
   const Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
   H5Pset_fapl_mpio(fapl.get(), comm.raw(), MPI_INFO_NULL);
   H5Pset_all_coll_metadata_ops(fapl.get(), true);
@@ -117,12 +129,27 @@ H5File::H5File(const parallel::Comm& comm, std::string path, Mode mode)
   } else {
     m_file = H5Fopen(m_path.c_str(), H5F_ACC_RDONLY, fapl.get());
   }
-  if (m_file < 0)
-    throw InputError(cat("cannot ", mode == Mode::create ? "create" : "open", " HDF5 file '", m_path, "'"));
+  if (m_file < 0) open_failed();
 }
 
 H5File::~H5File() {
   if (m_file >= 0) H5Fclose(m_file);
+}
+
+void H5File::open_failed() const {
+  if (m_mode != Mode::read) fail("cannot create the file");
+  throw InputError(cat("cannot open HDF5 file '", m_path, "': not an HDF5 file, or truncated or damaged"));
+}
+
+std::vector<std::byte> H5File::image() const {
+  POLDER_VERIFY(m_mode == Mode::memory && m_file >= 0, "image() of '", m_path,
+                "', which is not an open in-memory file");
+  if (H5Fflush(m_file, H5F_SCOPE_GLOBAL) < 0) fail("flush");
+  const ssize_t size = H5Fget_file_image(m_file, nullptr, 0);
+  if (size < 0) fail("get the file image");
+  std::vector<std::byte> bytes(static_cast<std::size_t>(size));
+  if (H5Fget_file_image(m_file, bytes.data(), bytes.size()) != size) fail("get the file image");
+  return bytes;
 }
 
 void H5File::close() {
@@ -133,10 +160,14 @@ void H5File::close() {
 }
 
 void H5File::fail(const std::string& what, const std::string& object) const {
-  const std::string msg =
-      cat("HDF5 error in '", m_path, "'", object.empty() ? "" : ", object '" + object + "'", ": ", what);
+  // The system's reason, when the failure came from the file system (a full disk, a quota, a
+  // file-size limit, permissions): HDF5's own error stack is not printed (quiet_hdf5_errors).
+  const int err = errno;
+  const bool system = err == ENOSPC || err == EDQUOT || err == EFBIG || err == EACCES || err == EROFS || err == EIO;
+  const std::string msg = cat("HDF5 error in '", m_path, "'", object.empty() ? "" : ", object '" + object + "'", ": ",
+                              what, system ? cat(" (", std::strerror(err), ")") : std::string());
   if (m_mode == Mode::read) throw InputError(msg);
-  throw InternalError(msg);
+  throw OutputError(msg);
 }
 
 void H5File::create_group(const std::string& path) {
@@ -235,7 +266,10 @@ void H5File::write(const std::string& path, const std::vector<hsize_t>& dims, st
   POLDER_VERIFY(data.size() == n, "dataset ", path, " has ", data.size(), " values for ", n);
   const auto slash = path.rfind('/');
   if (slash != std::string::npos && slash > 0 && !exists(path.substr(0, slash))) create_group(path.substr(0, slash));
-  const Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose);
+  // No dimensions: a scalar dataset.
+  const Handle space(
+      dims.empty() ? H5Screate(H5S_SCALAR) : H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
+      H5Sclose);
   const Handle ds(H5Dcreate2(m_file, path.c_str(), file_type<T>(), space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
                   H5Dclose);
   if (!ds.valid()) fail("create dataset", path);

@@ -17,7 +17,11 @@ namespace polder::io {
 
 class H5File {
  public:
-  enum class Mode { read, create };
+  /// `memory`: a serial file built in memory only (HDF5 core driver, no backing store); `image()`
+  /// gives its bytes, which the caller writes to disk with its own error handling. HDF5 1.10 crashes
+  /// when it finalises after a failed write of a file on disk (a full disk), so small serial outputs
+  /// (inventories) are built in memory and written in one checked step.
+  enum class Mode { read, create, memory };
 
   /// Serial access by this process only.
   H5File(std::string path, Mode mode);
@@ -42,6 +46,7 @@ class H5File {
   std::optional<std::int64_t> attr_int(const std::string& object, const std::string& name) const;
 
   // ---- whole datasets (serial files, or the same data from every rank in parallel files) ----------
+  /// `dims` empty writes a scalar dataset (whose shape() is empty and which read() returns as one value).
   template <typename T>
   void write(const std::string& path, const std::vector<hsize_t>& dims, std::span<const T> data,
              const std::string& units = {}, const std::string& description = {});
@@ -62,9 +67,12 @@ class H5File {
   void read_slab(const std::string& path, hsize_t offset, std::span<T> data) const;
 
   void close();
+  /// The bytes of a Mode::memory file (flushes it first).
+  std::vector<std::byte> image() const;
 
  private:
   [[noreturn]] void fail(const std::string& what, const std::string& object = {}) const;
+  [[noreturn]] void open_failed() const;
   std::string m_path;
   hid_t m_file = H5I_INVALID_HID;
   Mode m_mode;

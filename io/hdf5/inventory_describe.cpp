@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "solver/core/error.hpp"
+#include "solver/reporting/output_schema.hpp"
 
 namespace polder::io {
 namespace {
@@ -48,7 +49,14 @@ herr_t visit(hid_t root, const char* name, const H5O_info_t* info, void* data) {
   for (std::size_t i = 0; i < dims.size(); ++i) shape += (i ? " x " : "") + std::to_string(dims[i]);
   shape += "]";
   const std::string units = read_string_attribute(ds, "units");
-  out << "  /" << name << "  " << shape << (units.empty() ? "" : "  (" + units + ")") << '\n';
+  // The meaning comes from the output schema, the one table the writer also follows.
+  std::string full = "/";
+  full += name;
+  const auto* spec = reporting::find_spec(full);
+  std::string meaning = spec != nullptr ? spec->description : read_string_attribute(ds, "description");
+  if (spec != nullptr && meaning.empty()) meaning = spec->note;
+  out << "  /" << name << "  " << shape << (units.empty() ? "" : "  (" + units + ")")
+      << (meaning.empty() ? "" : "  " + meaning) << '\n';
   H5Sclose(space);
   H5Dclose(ds);
   return 0;
@@ -75,6 +83,19 @@ void describe_inventory(const std::string& path, std::ostream& out) {
   }
   out << "datasets:\n";
   H5Ovisit(f, H5_INDEX_NAME, H5_ITER_INC, visit, &out);
+  if (read_string_attribute(f, "polder_file_kind") == "inventory") {
+    std::string missing;
+    H5E_auto2_t func = nullptr;
+    void* client = nullptr;
+    H5Eget_auto2(H5E_DEFAULT, &func, &client);
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // a missing subgroup is an answer here, not an error
+    for (const auto& s : reporting::inventory_schema())
+      if (!s.optional && H5Lexists(f, s.path.substr(0, s.path.find('/', 1)).c_str(), H5P_DEFAULT) > 0 &&
+          H5Oexists_by_name(f, s.path.c_str(), H5P_DEFAULT) <= 0)
+        missing += "  " + s.path + '\n';
+    H5Eset_auto2(H5E_DEFAULT, func, client);
+    if (!missing.empty()) out << "missing from the schema's datasets (incomplete file):\n" << missing;
+  }
   H5Fclose(f);
 }
 

@@ -1,7 +1,9 @@
 #include "io/ingest/ini_file.hpp"
 
 #include <algorithm>
-#include <fstream>
+#include <sstream>
+
+#include "io/config/ini_text.hpp"
 
 #include "solver/core/error.hpp"
 
@@ -26,8 +28,7 @@ std::string strip_comment(const std::string& line) {
 }  // namespace
 
 IniFile IniFile::read(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw ConfigError(cat("cannot read '", path, "' (no such file, or not readable)"));
+  std::istringstream in(read_ini_text(path, "ingest file", IniSyntax::own_parser));
   IniFile file;
   file.m_path = path;
   std::string section, raw;

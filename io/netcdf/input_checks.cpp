@@ -225,15 +225,29 @@ void check_rd_new_crs(const NcFile& file) {
                          "'EPSG:28992', a crs_wkt naming EPSG:28992, or CF oblique_stereographic parameters"));
 }
 
-grid::GridWindow detail::lattice_window(const NcFile& file, const std::vector<double>& xs,
+grid::GridWindow detail::lattice_window(const std::string& path, const std::vector<double>& xs,
                                         const std::vector<double>& ys) {
-  const std::string& path = file.path();
   constexpr double tol = 1e-6;
   constexpr double h = NationalGrid::cell_size_m;
   if (xs.empty() || ys.empty())
     throw InputError(cat("input file '", path, "': dimension '", xs.empty() ? "x" : "y", "' is empty"));
+  for (const auto* axis : {&xs, &ys}) {
+    const char* name = axis == &xs ? "x" : "y";
+    for (std::size_t i = 0; i < axis->size(); ++i)
+      if (!std::isfinite((*axis)[i]))
+        throw InputError(cat("input file '", path, "': ", name, "[", i, "] = ", detail::number((*axis)[i]),
+                             " is not a coordinate (RD New metres)"));
+  }
   const double c0 = (xs[0] - NationalGrid::x_min_m) / h - 0.5;
   const double r0 = (NationalGrid::y_max_m - ys[0]) / h - 0.5;
+  // Far outside the grid the lattice test below means nothing (and the cell index would not fit an int).
+  const auto outside = [&] {
+    return InputError(cat("input file '", path, "': the window (x ", detail::metres(xs.front() - h / 2), "–",
+                          detail::metres(xs.back() + h / 2), " m, y ", detail::metres(ys.back() - h / 2), "–",
+                          detail::metres(ys.front() + h / 2),
+                          " m) reaches outside the national grid (x 0–285000 m, y 300000–640000 m)"));
+  };
+  if (!(c0 > -1.0 && c0 < NationalGrid::n_cols && r0 > -1.0 && r0 < NationalGrid::n_rows)) throw outside();
   if (std::abs(c0 - std::round(c0)) * h > tol)
     throw InputError(cat("input file '", path, "': x[0] = ", detail::metres(xs[0]),
                          " m is not a cell centre of the national 25 m grid "
@@ -260,11 +274,7 @@ grid::GridWindow detail::lattice_window(const NcFile& file, const std::vector<do
   }
   const grid::GridWindow w{static_cast<std::int32_t>(std::round(r0)), static_cast<std::int32_t>(std::round(c0)),
                            static_cast<std::int32_t>(ys.size()), static_cast<std::int32_t>(xs.size())};
-  if (!w.inside_national())
-    throw InputError(cat("input file '", path, "': the window (x ", detail::metres(xs.front() - h / 2), "–",
-                         detail::metres(xs.back() + h / 2), " m, y ", detail::metres(ys.back() - h / 2), "–",
-                         detail::metres(ys.front() + h / 2),
-                         " m) reaches outside the national grid (x 0–285000 m, y 300000–640000 m)"));
+  if (!w.inside_national()) throw outside();
   return w;
 }
 
@@ -277,7 +287,7 @@ StackInfo check_stack_metadata(const NcFile& file) {
       throw InputError(cat("input file '", path, "': dimension '", dim, "' is missing (see docs/input-format.md)"));
 
   StackInfo info;
-  info.window = detail::lattice_window(file, detail::read_coordinate(file, "x"), detail::read_coordinate(file, "y"));
+  info.window = detail::lattice_window(path, detail::read_coordinate(file, "x"), detail::read_coordinate(file, "y"));
   for (const auto& [att, expected] :
        {std::pair{"polder_window_row0", info.window.row0}, std::pair{"polder_window_col0", info.window.col0}}) {
     const auto v = file.get_att_double("", att);

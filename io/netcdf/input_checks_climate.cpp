@@ -30,6 +30,10 @@ std::vector<std::string> split_list(const std::string& text) {
 /// Uniform spacing of a coordinate (positive for increasing); throws naming the first bad step.
 double uniform_step(const NcFile& file, const std::string& name, const std::vector<double>& v, bool increasing) {
   if (v.empty()) throw InputError(cat("climate file '", file.path(), "': dimension '", name, "' is empty"));
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (!std::isfinite(v[i]))
+      throw InputError(cat("climate file '", file.path(), "': ", name, "[", i, "] = ", detail::number(v[i]),
+                           " is not a coordinate (RD New metres)"));
   if (v.size() == 1) return 0;
   const double step = v[1] - v[0];
   for (std::size_t i = 1; i < v.size(); ++i) {

@@ -28,7 +28,8 @@ void check_format(const NcFile& file, const char* format, int version);
 /// Reads a float64 coordinate variable over its own dimension (collective).
 std::vector<double> read_coordinate(const NcFile& file, const std::string& name);
 /// The national window the cell-centre coordinates describe; throws InputError unless they lie exactly
-/// on the national 25 m lattice (x increasing, y decreasing, inside the national grid).
-grid::GridWindow lattice_window(const NcFile& file, const std::vector<double>& xs, const std::vector<double>& ys);
+/// on the national 25 m lattice (x increasing, y decreasing, inside the national grid). `path` names the
+/// file in messages.
+grid::GridWindow lattice_window(const std::string& path, const std::vector<double>& xs, const std::vector<double>& ys);
 
 }  // namespace polder::io::detail

@@ -63,13 +63,14 @@ NcFile::NcFile(const parallel::Comm& comm, std::string path, Mode mode) : m_path
     status = nc_create_par(m_path.c_str(), NC_NETCDF4 | NC_CLOBBER, comm.raw(), MPI_INFO_NULL, &m_ncid);
     if (status != NC_NOERR) {
       m_ncid = -1;
-      throw InputError(cat("cannot create NetCDF file '", m_path, "': ", nc_strerror(status)));
+      throw OutputError(cat("cannot create NetCDF file '", m_path, "': ", nc_strerror(status)));
     }
   } else {
     status = nc_open_par(m_path.c_str(), NC_NOWRITE, comm.raw(), MPI_INFO_NULL, &m_ncid);
     if (status != NC_NOERR) {
       m_ncid = -1;
-      throw InputError(cat("cannot open NetCDF file '", m_path, "': ", nc_strerror(status)));
+      throw InputError(cat("cannot open NetCDF file '", m_path, "': ", nc_strerror(status),
+                           " (not a NetCDF-4 file, or truncated or damaged)"));
     }
   }
 }
@@ -92,7 +93,7 @@ void NcFile::fail(int status, const std::string& what, const std::string& var) c
   const std::string where = var.empty() ? "" : cat(", variable '", var, "'");
   const std::string msg = cat("NetCDF error in '", m_path, "'", where, " (", what, "): ", nc_strerror(status));
   if (m_mode == Mode::read) throw InputError(msg);
-  throw InternalError(msg);
+  throw OutputError(msg);  // a write that fails: a full disk, a quota, a file-size limit
 }
 
 int NcFile::define_dim(const std::string& name, std::size_t length) {
@@ -170,6 +171,12 @@ void NcFile::put_att(const std::string& var, const std::string& name, std::span<
 void NcFile::put_att_int(const std::string& var, const std::string& name, std::span<const std::int32_t> values) {
   const int v = var.empty() ? NC_GLOBAL : var_id(var);
   check(nc_put_att_int(m_ncid, v, name.c_str(), NC_INT, values.size(), values.data()), "write attribute " + name, var);
+}
+
+void NcFile::put_att_u8(const std::string& var, const std::string& name, std::span<const std::uint8_t> values) {
+  const int v = var.empty() ? NC_GLOBAL : var_id(var);
+  check(nc_put_att_uchar(m_ncid, v, name.c_str(), NC_UBYTE, values.size(), values.data()), "write attribute " + name,
+        var);
 }
 
 void NcFile::end_define() { check(nc_enddef(m_ncid), "end define mode"); }

@@ -41,6 +41,8 @@ class NcFile {
   void put_att(const std::string& var, const std::string& name, double value);
   void put_att(const std::string& var, const std::string& name, std::span<const double> values);
   void put_att_int(const std::string& var, const std::string& name, std::span<const std::int32_t> values);
+  /// An NC_UBYTE attribute (CF `flag_values` of a uint8 class variable must have the variable's type).
+  void put_att_u8(const std::string& var, const std::string& name, std::span<const std::uint8_t> values);
   /// Global attributes use var = "" (NC_GLOBAL).
   void end_define();
 

@@ -56,7 +56,23 @@ const std::vector<std::int32_t>& default_map_years() {
   return years;
 }
 
+std::vector<std::int32_t> parse_flag_values(const std::string& text) {
+  std::vector<std::int32_t> flags;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find(' ', pos);
+    if (end == std::string::npos) end = text.size();
+    if (end > pos) flags.push_back(std::stoi(text.substr(pos, end - pos)));
+    pos = end + 1;
+  }
+  return flags;
+}
+
 void define_rd_new_crs(NcFile& file, const grid::GridWindow& window) {
+  define_rd_new_crs(file, window.x_west_m(), window.y_north_m(), grid::NationalGrid::cell_size_m);
+}
+
+void define_rd_new_crs(NcFile& file, double x_west_m, double y_north_m, double cell_size_m) {
   file.define_var("crs", NcType::i32, {});
   file.put_att("crs", "grid_mapping_name", std::string("oblique_stereographic"));
   file.put_att("crs", "latitude_of_projection_origin", 52.15616055555555);
@@ -72,9 +88,7 @@ void define_rd_new_crs(NcFile& file, const grid::GridWindow& window) {
   file.put_att("crs", "spatial_ref", std::string(grid::k_rd_new_wkt));
   file.put_att("crs", "proj4_params", std::string(grid::k_rd_new_proj4));
   file.put_att("crs", "epsg_code", std::string("EPSG:28992"));
-  file.put_att("crs", "GeoTransform",
-               cat(window.x_west_m(), " ", grid::NationalGrid::cell_size_m, " 0 ", window.y_north_m(), " 0 ",
-                   -grid::NationalGrid::cell_size_m));
+  file.put_att("crs", "GeoTransform", cat(x_west_m, " ", cell_size_m, " 0 ", y_north_m, " 0 ", -cell_size_m));
 }
 
 void write_window_coordinates(NcFile& file, const grid::GridWindow& window, const parallel::Comm& comm) {
@@ -150,16 +164,7 @@ StackWriter::StackWriter(const parallel::Comm& comm, const std::string& path, co
     f.put_att(s.name, "valid_range_inside_territory", std::span<const double>(range));
     if (!s.flag_meanings.empty()) {
       f.put_att(s.name, "flag_meanings", s.flag_meanings);
-      std::vector<std::int32_t> flags;
-      std::size_t pos = 0;
-      const std::string& fv = s.flag_values;
-      while (pos < fv.size()) {
-        std::size_t end = fv.find(' ', pos);
-        if (end == std::string::npos) end = fv.size();
-        flags.push_back(std::stoi(fv.substr(pos, end - pos)));
-        pos = end + 1;
-      }
-      f.put_att_int(s.name, "flag_values", flags);
+      f.put_att_int(s.name, "flag_values", parse_flag_values(s.flag_values));
     }
   }
   f.end_define();

@@ -50,8 +50,13 @@ struct StackAttributes {
   std::int32_t forest_reference_year = 2021;
 };
 
+/// The integers of a CF `flag_values` text ("1 2 3").
+std::vector<std::int32_t> parse_flag_values(const std::string& text);
+
 /// Writes the `crs` grid-mapping variable (CF oblique_stereographic + WKT + GeoTransform).
 void define_rd_new_crs(NcFile& file, const grid::GridWindow& window);
+/// The same for a grid of `cell_size_m` cells whose north-west corner is at (x_west_m, y_north_m).
+void define_rd_new_crs(NcFile& file, double x_west_m, double y_north_m, double cell_size_m);
 
 /// Creates an input stack over `window` with every variable of the schema defined (chunked 256 x 256,
 /// zlib level 1) and the coordinates written. Collective over the file's Comm.

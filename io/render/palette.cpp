@@ -123,6 +123,8 @@ Ramp ramp_for(const VariableSpec& spec) {
   if (spec.name == "forest_age") return {0, 150, units, k_green};
   if (spec.name == "standing_volume") return {0, 600, units, k_green};
   if (spec.name == "marsh_elevation") return {-100, 100, units, k_diverging};
+  if (spec.name == "net_co2" || spec.name == "net_co2e")
+    return {spec.valid_min, spec.valid_max, units, k_diverging};  // maps file
   if (spec.name == "seagrass_since") return {2000, 2030, units, k_green};
   return {spec.valid_min, spec.valid_max, units, k_green};
 }

@@ -46,15 +46,35 @@ void RgbImage::frame(int x, int y, int w, int h, Rgb c) {
   fill_rect(x + w - 1, y, 1, h, c);
 }
 
-void RgbImage::write_png(const std::string& path) const {
+namespace {
+/// libpng's simplified-API description of an 8-bit RGB image.
+png_image png_description(int width, int height) {
   png_image image;
   std::memset(&image, 0, sizeof image);
   image.version = PNG_IMAGE_VERSION;
-  image.width = static_cast<png_uint_32>(m_width);
-  image.height = static_cast<png_uint_32>(m_height);
+  image.width = static_cast<png_uint_32>(width);
+  image.height = static_cast<png_uint_32>(height);
   image.format = PNG_FORMAT_RGB;
+  return image;
+}
+}  // namespace
+
+void RgbImage::write_png(const std::string& path) const {
+  png_image image = png_description(m_width, m_height);
   if (png_image_write_to_file(&image, path.c_str(), 0, m_pixels.data(), 0, nullptr) == 0)
     throw InputError(cat("cannot write PNG '", path, "': ", image.message));
+}
+
+std::vector<std::uint8_t> RgbImage::png_bytes() const {
+  png_image image = png_description(m_width, m_height);
+  png_alloc_size_t size = 0;
+  if (png_image_write_to_memory(&image, nullptr, &size, 0, m_pixels.data(), 0, nullptr) == 0)
+    throw InternalError(cat("cannot encode a PNG in memory: ", image.message));
+  std::vector<std::uint8_t> out(size);
+  if (png_image_write_to_memory(&image, out.data(), &size, 0, m_pixels.data(), 0, nullptr) == 0)
+    throw InternalError(cat("cannot encode a PNG in memory: ", image.message));
+  out.resize(size);
+  return out;
 }
 
 RgbImage RgbImage::read_png(const std::string& path) {

@@ -28,6 +28,8 @@ class RgbImage {
 
   /// Writes the image as an 8-bit RGB PNG; throws InputError naming the path on failure.
   void write_png(const std::string& path) const;
+  /// The same PNG in memory (for pages that embed it).
+  std::vector<std::uint8_t> png_bytes() const;
   /// Reads an 8-bit RGB PNG (for tests and checks).
   static RgbImage read_png(const std::string& path);
 
