@@ -37,4 +37,30 @@ bool parse_command_line(const std::string& command, const std::string& summary, 
   return true;
 }
 
+void add_filter_options(po::options_description& options, FilterOptions& f) {
+  options.add_options()("years", po::value(&f.years), "year range A-B (or one year)")(
+      "from", po::value(&f.from), "first year")("to", po::value(&f.to), "last year")("year,y", po::value(&f.year),
+                                                                                     "one year (same as --years Y)")(
+      "category,c", po::value(&f.category), "one CRT category: 4.A ... 4.G or forest, cropland, ..., hwp")(
+      "province,p", po::value(&f.province), "one province: groningen, friesland, ..., limburg");
+}
+
+reporting::ReportFilter parse_filter(const FilterOptions& f, const po::variables_map& vm) {
+  reporting::ReportFilter out;
+  const int year_options =
+      static_cast<int>(vm.count("years") + vm.count("year") + (vm.count("from") + vm.count("to") > 0));
+  if (year_options > 1) throw ConfigError("give one of --years, --year or --from/--to");
+  if (vm.count("years")) {
+    const auto [a, b] = reporting::parse_year_range(f.years, "--years");
+    out.first_year = a;
+    out.last_year = b;
+  }
+  if (vm.count("year")) out.first_year = out.last_year = f.year;
+  if (vm.count("from")) out.first_year = f.from;
+  if (vm.count("to")) out.last_year = f.to;
+  if (vm.count("category")) out.category = reporting::parse_category(f.category);
+  if (vm.count("province")) out.province = reporting::parse_province(f.province);
+  return out;
+}
+
 }  // namespace polder::app

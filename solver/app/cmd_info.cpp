@@ -11,6 +11,7 @@
 #include "solver/app/cli_options.hpp"
 #include "solver/app/commands.hpp"
 #include "solver/core/error.hpp"
+#include "solver/reporting/output_schema.hpp"
 
 namespace polder::app {
 namespace {
@@ -36,7 +37,8 @@ int cmd_info(const Args& args, const parallel::Comm& world) {
       "layer to draw: land_use, soil, province, peat_thickness, glg, forest_species, or any stack variable")(
       "year", po::value(&year), "map year of land_use to draw (default: the last)")(
       "scale", po::value(&map.scale)->default_value(0),
-      "cells per pixel side (default: about 1,400 pixels tall; a national map uses 10)");
+      "cells per pixel side (default: about 1,400 pixels tall; a national map uses 10)")(
+      "schema", "print the inventory's datasets (the output schema) as the Markdown tables of docs/output-format.md");
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;
@@ -47,6 +49,12 @@ int cmd_info(const Args& args, const parallel::Comm& world) {
                           "of `polder run` on all cells; --png draws a map. Run under mpirun to read in parallel.",
                           args, options, vm, &positional, world))
     return 0;
+  if (vm.count("schema") != 0U) {
+    if (world.is_root())
+      for (const auto& g : reporting::schema_groups())
+        std::cout << "### `" << g << "`\n" << reporting::schema_markdown(g) << '\n';
+    return 0;
+  }
   if (file.empty()) throw ConfigError("polder info: no file given (see polder info --help)");
   if (vm.count("year") != 0U) map.year = year;
   const bool check = vm.count("check") != 0U;

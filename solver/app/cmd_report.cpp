@@ -1,233 +1,234 @@
-// polder report: print an inventory as tables or CSV.
+// polder report: an inventory as CRT tables on the terminal or as CSV, a CRT workbook (--xlsx), a
+// folder of tidy CSV files (--csv) or a self-contained HTML page (--html). The tables come from the
+// pure reporting layer (solver/reporting); this file parses the options, reads the file and writes.
 
-#include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
+#include "io/config/run_config.hpp"
 #include "io/config/suggest.hpp"
-#include "io/hdf5/h5_file.hpp"
+#include "io/hdf5/inventory_reader.hpp"
+#include "io/render/map_file_pictures.hpp"
+#include "io/report/base64.hpp"
+#include "io/report/html_report.hpp"
+#include "io/report/table_text.hpp"
+#include "io/report/xlsx_workbook.hpp"
+#include "io/synth/geojson_provinces.hpp"
+#include "polder/version.hpp"
 #include "solver/app/cli_options.hpp"
 #include "solver/core/error.hpp"
+#include "solver/core/log.hpp"
+#include "solver/model/crt_category.hpp"
+#include "solver/model/province.hpp"
+#include "solver/reporting/report_catalogue.hpp"
+#include "solver/reporting/uncertainty_table.hpp"
 
 namespace polder::app {
 namespace {
 
-struct Table {
-  std::string title;
-  std::string units;
-  std::vector<std::string> columns;
-  std::vector<std::string> row_labels;
-  std::vector<std::vector<double>> values;  // [row][column]
-};
-
-void print(std::ostream& out, const Table& t, bool csv) {
-  if (csv) {
-    out << "# " << t.title << " (" << t.units << ")\n";
-    out << "label";
-    for (const auto& c : t.columns) out << ',' << c;
-    out << '\n';
-    for (std::size_t r = 0; r < t.row_labels.size(); ++r) {
-      out << t.row_labels[r];
-      for (const double v : t.values[r]) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, ",%.6g", v);
-        out << buf;
-      }
-      out << '\n';
-    }
-    return;
+std::string help_text() {
+  std::ostringstream os;
+  os << "Writes an inventory's tables: on the terminal (default, or --format csv), as a CRT workbook (--xlsx), as a "
+        "folder of tidy CSV files, one table a file (--csv) or as one self-contained HTML page with charts, a "
+        "province map and the EU accounting (--html). Outputs appear whole or not at all.\n"
+        "  polder report FILE.h5 [--table T ...] [--years A-B] [--category 4.B] [--province utrecht]\n"
+        "  polder report FILE.h5 --xlsx crt.xlsx --csv crt_csv --html report.html\n"
+        "Without --table the terminal shows 'summary' and the workbook, CSV folder and page hold every CRT table, "
+        "the provinces and the EU accounting. Per-year tables show the last year on the terminal and every year in "
+        "files, unless a year range is given. A filter a named table cannot apply is refused (exit 2); without "
+        "--table, tables that cannot apply it are left out and named.\n\nTables:";
+  for (const auto& e : reporting::report_catalogue()) {
+    std::string filters = "years";
+    if (e.category) filters += ", category";
+    if (e.province) filters += ", province";
+    if (!e.years) filters = "no filters";
+    os << "\n  " << e.key << std::string(e.key.size() < 12 ? 12 - e.key.size() : 1, ' ') << e.summary << " (" << filters
+       << ")";
   }
-  out << '\n' << t.title << " [" << t.units << "]\n";
-  std::size_t label_width = 6;
-  for (const auto& l : t.row_labels) label_width = std::max(label_width, l.size());
-  char buf[256];
-  std::snprintf(buf, sizeof buf, "%-*s", static_cast<int>(label_width), "");
-  out << buf;
-  for (const auto& c : t.columns) {
-    std::snprintf(buf, sizeof buf, " %10.10s", c.c_str());
-    out << buf;
-  }
-  out << '\n';
-  for (std::size_t r = 0; r < t.row_labels.size(); ++r) {
-    std::snprintf(buf, sizeof buf, "%-*s", static_cast<int>(label_width), t.row_labels[r].c_str());
-    out << buf;
-    for (const double v : t.values[r]) {
-      std::snprintf(buf, sizeof buf, " %10.2f", v);
-      out << buf;
-    }
-    out << '\n';
-  }
+  return os.str();
 }
 
-/// Rows = years, columns = the second dimension of a [year][k] dataset.
-Table by_year(const io::H5File& f, const std::string& path, const std::vector<std::string>& columns,
-              const std::string& title) {
-  const auto years = f.read<std::int32_t>("/inventory/years");
-  const auto data = f.read<double>(path);
-  Table t;
-  t.title = title;
-  t.units = f.attr_string(path, "units").value_or("");
-  t.columns = columns;
-  const std::size_t k = columns.size();
-  for (std::size_t y = 0; y < years.size(); ++y) {
-    t.row_labels.push_back(std::to_string(years[y]));
-    t.values.emplace_back(data.begin() + static_cast<std::ptrdiff_t>(y * k),
-                          data.begin() + static_cast<std::ptrdiff_t>((y + 1) * k));
+std::vector<std::string> split_tables(const std::vector<std::string>& given) {
+  std::vector<std::string> out;
+  for (const auto& g : given) {
+    std::size_t pos = 0;
+    while (pos <= g.size()) {
+      const auto comma = g.find(',', pos);
+      const std::string k = g.substr(pos, comma - pos);
+      if (!k.empty()) out.push_back(k);
+      if (comma == std::string::npos) break;
+      pos = comma + 1;
+    }
   }
-  return t;
+  return out;
 }
 
-std::size_t year_index(const io::H5File& f, std::int32_t year) {
-  const auto years = f.read<std::int32_t>("/inventory/years");
-  for (std::size_t i = 0; i < years.size(); ++i)
-    if (years[i] == year) return i;
-  throw ConfigError(cat("--year ", year, " is not in the inventory (", years.front(), "..", years.back(), ")"));
+void check_tables(const std::vector<std::string>& keys) {
+  std::vector<std::string> known;
+  for (const auto& e : reporting::report_catalogue()) known.push_back(e.key);
+  for (const auto& k : keys)
+    if (std::find(known.begin(), known.end(), k) == known.end())
+      throw ConfigError(cat("--table '", k, "' is not a table", io::suggestion_suffix(k, known),
+                            "; tables are: ", reporting::report_table_keys()));
+}
+
+/// An output must never replace the inventory it is made from.
+void check_output(const std::string& output, const std::string& option, const std::string& inventory) {
+  if (io::same_file(output, inventory))
+    throw ConfigError(cat(option, " '", output, "' is the inventory being reported: choose another name"));
+}
+
+std::vector<io::report::ProvinceShape> province_shapes() {
+  std::vector<io::report::ProvinceShape> out;
+  for (const auto& p : io::synth::embedded_province_outlines()) {
+    io::report::ProvinceShape s;
+    s.province0 = p.code - 1;
+    s.name = p.name;
+    for (const auto& ring : p.shape.rings) {
+      std::vector<std::pair<double, double>> r;
+      for (const auto& pt : ring) r.emplace_back(pt.x_m, pt.y_m);
+      s.rings.push_back(std::move(r));
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::string filter_text(const reporting::ReportFilter& f) {
+  std::string s;
+  if (f.first_year) s += cat("from ", *f.first_year, " ");
+  if (f.last_year) s += cat("to ", *f.last_year, " ");
+  if (f.category) s += cat("category ", model::k_crt_codes[static_cast<std::size_t>(*f.category)], " ");
+  if (f.province) s += cat("province ", model::k_province_names[static_cast<std::size_t>(*f.province + 1)], " ");
+  return s.empty() ? "none" : s;
+}
+
+/// The maps of the run when it wrote them (provenance `maps_output`) and the file is still there; a
+/// missing or unreadable maps file leaves the section out with a warning, never the page.
+std::vector<io::report::MapPanel> map_panels(const reporting::InventoryData& data, const parallel::Comm& self) {
+  const std::string maps = data.attribute("/provenance", "maps_output").value_or("");
+  if (maps.empty()) return {};
+  if (!std::filesystem::is_regular_file(maps)) {
+    log::warn(cat("polder report: the run's maps file '", maps, "' is not there: the page has no maps"));
+    return {};
+  }
+  std::vector<io::report::MapPanel> out;
+  try {
+    for (const auto& p : io::render::draw_map_file(self, maps))
+      out.push_back({p.title, p.units, "data:image/png;base64," + io::report::base64(p.image.png_bytes())});
+  } catch (const InputError& e) {
+    log::warn(cat("polder report: ", e.what(), ": the page has no maps"));
+    return {};
+  }
+  return out;
 }
 
 }  // namespace
 
 int cmd_report(const Args& args, const parallel::Comm& world) {
   po::options_description opts;
-  std::string table = "summary", format = "table";
-  std::int32_t year = 0;
+  std::string format = "table", xlsx, csv_dir, html;
+  std::vector<std::string> tables;
+  FilterOptions filters;
   opts.add_options()("inventory", po::value<std::string>()->required(), "inventory file (HDF5) written by polder run")(
-      "table,t", po::value(&table)->default_value("summary"),
-      "summary | gases | crt | provinces | transitions | organic | fire | hwp | diagnostics")(
-      "year,y", po::value(&year), "year for the per-year tables (crt, provinces, transitions); default: last")(
-      "format,f", po::value(&format)->default_value("table"), "table | csv");
+      "table,t", po::value(&tables)->composing(), "table(s) to write, repeatable or comma-separated (listed above)")(
+      "format,f", po::value(&format)->default_value("table"), "terminal output: table | csv")(
+      "xlsx", po::value(&xlsx), "write a CRT workbook (one sheet per table) to this .xlsx file")(
+      "csv", po::value(&csv_dir), "write one tidy CSV file per table into this folder")(
+      "html", po::value(&html), "write a self-contained HTML report to this file")(
+      "uncertainty", "an ensemble's mean and 95 % interval per category and year, per scenario entry");
+  add_filter_options(opts, filters);
   po::positional_options_description pos;
   pos.add("inventory", 1);
   po::variables_map vm;
-  if (!parse_command_line(
-          "report",
-          "Print an inventory as tables or CSV.\n  polder report FILE.h5 [--table T] [--year Y] [--format csv]", args,
-          opts, vm, &pos, world))
-    return 0;
-  const std::vector<std::string> tables = {"summary", "gases", "crt", "provinces",  "transitions",
-                                           "organic", "fire",  "hwp", "diagnostics"};
-  if (std::find(tables.begin(), tables.end(), table) == tables.end())
-    throw ConfigError(cat("--table '", table,
-                          "' is not one of summary gases crt provinces transitions organic fire hwp diagnostics",
-                          io::suggestion_suffix(table, tables)));
+  if (!parse_command_line("report", help_text(), args, opts, vm, &pos, world)) return 0;
   if (format != "table" && format != "csv") throw ConfigError(cat("--format '", format, "' must be table or csv"));
+  const auto keys = split_tables(tables);
+  check_tables(keys);
+
+  reporting::ReportSelection sel;
+  sel.keys = keys;
+  sel.filter = parse_filter(filters, vm);
+  const bool to_files = !xlsx.empty() || !csv_dir.empty() || !html.empty();
+  if (to_files && vm["format"].defaulted() == false)
+    throw ConfigError("--format applies to the terminal output; --xlsx, --csv and --html have their own format");
+  if (!html.empty() && (sel.filter.category || sel.filter.province))
+    throw ConfigError(
+        "--html shows every category and province (the map compares them): drop --category/--province, "
+        "or use --xlsx/--csv for a filtered report");
+  if (!html.empty() && !keys.empty())
+    throw ConfigError("--html writes the whole page; --table selects tables for the terminal, --xlsx and --csv");
+  // The maps file is read by rank 0 alone, over a communicator of its own.
+  const parallel::Comm self = world.split(world.rank());
+  const bool uncertainty = vm.count("uncertainty") != 0;
+  if (uncertainty && (to_files || !keys.empty()))
+    throw ConfigError("--uncertainty prints its own table on the terminal: drop --table, --xlsx, --csv and --html");
   if (!world.is_root()) return 0;
 
   const std::string path = vm["inventory"].as<std::string>();
-  const io::H5File f(path, io::H5File::Mode::read);
-  if (f.attr_string("/", "polder_file_kind").value_or("") != "inventory")
-    throw InputError(cat("'", path, "' is not a Polder inventory (no polder_file_kind = inventory)"));
-  const bool csv = format == "csv";
-  auto& out = std::cout;
-  const auto categories = f.read_strings("/inventory/categories");
-  const auto years = f.read<std::int32_t>("/inventory/years");
-  if (!csv) {
-    out << path << ": " << f.attr_string("/", "title").value_or("") << ", scenario "
-        << f.attr_string("/", "scenario").value_or("") << ", Polder "
-        << f.attr_string("/", "polder_version").value_or("") << " (" << f.attr_string("/", "git_revision").value_or("")
-        << ")\n";
-  }
-  const std::size_t yi = vm.count("year") ? year_index(f, year) : years.size() - 1;
-  const std::string ylabel = std::to_string(years[yi]);
+  for (const auto& [out, option] : {std::pair{xlsx, "--xlsx"}, {csv_dir, "--csv"}, {html, "--html"}})
+    if (!out.empty()) check_output(out, option, path);
+  const reporting::InventoryData data = io::read_inventory(path);
 
-  if (table == "summary") {
-    auto t = by_year(f, "/inventory/net_kt_co2e", categories, "Net emissions (+) / removals (-) per CRT category");
-    const auto total = f.read<double>("/inventory/total_kt_co2e");
-    t.columns.push_back("total");
-    for (std::size_t y = 0; y < t.values.size(); ++y) t.values[y].push_back(total[y]);
-    print(out, t, csv);
-  } else if (table == "gases") {
-    print(out, by_year(f, "/inventory/co2_kt", categories, "Net CO2 per category"), csv);
-    print(out, by_year(f, "/inventory/ch4_kt", categories, "CH4 per category"), csv);
-    print(out, by_year(f, "/inventory/n2o_kt", categories, "N2O per category"), csv);
-  } else if (table == "crt") {
-    const auto rows = f.read_strings("/crt/rows");
-    const auto names = f.read_strings("/crt/row_names");
-    const std::vector<std::pair<std::string, std::string>> cols = {{"area_kha", "area kha"},
-                                                                   {"living_biomass_gains_kt_c", "LB gain"},
-                                                                   {"living_biomass_losses_kt_c", "LB loss"},
-                                                                   {"dead_wood_kt_c", "dead wood"},
-                                                                   {"litter_kt_c", "litter"},
-                                                                   {"mineral_soils_kt_c", "mineral"},
-                                                                   {"organic_soils_kt_c", "organic"},
-                                                                   {"co2_kt", "CO2 kt"},
-                                                                   {"ch4_kt", "CH4 kt"},
-                                                                   {"n2o_kt", "N2O kt"},
-                                                                   {"net_kt_co2e", "kt CO2e"}};
-    Table t;
-    t.title = "CRT tables 4.A-4.F, " + ylabel + ": areas, carbon stock changes (kt C, gain +) and gases";
-    t.units = "as in column names";
-    for (const auto& c : cols) t.columns.push_back(c.second);
-    std::vector<std::vector<double>> data;
-    for (const auto& c : cols) data.push_back(f.read<double>("/crt/" + c.first));
-    const std::size_t n = rows.size();
-    for (std::size_t r = 0; r < n; ++r) {
-      std::vector<double> v;
-      for (const auto& d : data) v.push_back(d[yi * n + r]);
-      bool empty = true;
-      for (const double x : v) empty = empty && x == 0.0;
-      if (empty) continue;
-      t.row_labels.push_back(rows[r] + " " + names[r]);
-      t.values.push_back(v);
+  if (uncertainty) {
+    io::report::print_table(std::cout, reporting::uncertainty_table(data, sel.filter), format == "csv");
+    return 0;
+  }
+  if (!to_files) {
+    if (sel.keys.empty()) sel.keys = {"summary"};
+    sel.filter.last_year_by_default = true;
+    const auto report = reporting::build_report(data, sel);
+    auto& out = std::cout;
+    const bool csv = format == "csv";
+    if (!csv)
+      out << path << ": " << data.attribute("/", "title").value_or("") << ", scenario "
+          << data.attribute("/", "scenario").value_or("") << ", Polder "
+          << data.attribute("/", "polder_version").value_or("") << " ("
+          << data.attribute("/", "git_revision").value_or("") << ")\n";
+    for (const auto& t : report.tables) io::report::print_table(out, t, csv);
+    return 0;
+  }
+
+  // Everything is built before anything is written, so a refused filter leaves no file behind.
+  reporting::BuiltReport report;
+  if (!xlsx.empty() || !csv_dir.empty()) {
+    report = reporting::build_report(data, sel);
+    if (!report.left_out.empty()) {
+      std::string names;
+      for (const auto& k : report.left_out) names += " " + k;
+      log::warn(
+          cat("polder report: left out (they cannot apply the filter, or the file has no EU accounting):", names));
     }
-    print(out, t, csv);
-  } else if (table == "provinces") {
-    const auto names = f.read_strings("/provinces/names");
-    const auto data = f.read<double>("/provinces/net_kt_co2e");
-    Table t;
-    t.title = "Net emissions per province and category, " + ylabel;
-    t.units = "kt CO2-eq";
-    t.columns = categories;
-    const std::size_t np = names.size(), nc = categories.size();
-    for (std::size_t p = 0; p < np; ++p) {
-      t.row_labels.push_back(names[p]);
-      t.values.emplace_back(data.begin() + static_cast<std::ptrdiff_t>((yi * np + p) * nc),
-                            data.begin() + static_cast<std::ptrdiff_t>((yi * np + p + 1) * nc));
-    }
-    print(out, t, csv);
-  } else if (table == "transitions") {
-    const auto cats = f.read_strings("/crt/table_4_1/categories");
-    const auto data = f.read<double>("/crt/table_4_1/area_kha");
-    Table t;
-    t.title = "Table 4.1 land transition matrix, " + ylabel + " (rows: previous year, columns: this year)";
-    t.units = "kha";
-    t.columns = cats;
-    const std::size_t nc = cats.size();
-    for (std::size_t a = 0; a < nc; ++a) {
-      t.row_labels.push_back(cats[a]);
-      t.values.emplace_back(data.begin() + static_cast<std::ptrdiff_t>((yi * nc + a) * nc),
-                            data.begin() + static_cast<std::ptrdiff_t>((yi * nc + a + 1) * nc));
-    }
-    print(out, t, csv);
-  } else if (table == "organic") {
-    std::vector<std::string> cats;
-    for (const auto& c : f.read_strings("/crt/table_4_1/categories")) cats.push_back(c);
-    print(out, by_year(f, "/crt/table_4_II/drained_organic_area_kha", cats, "Table 4(II): organic-soil area"), csv);
-    print(out, by_year(f, "/crt/table_4_II/doc_co2_kt", cats, "Table 4(II): off-site CO2 (DOC)"), csv);
-    print(out, by_year(f, "/crt/table_4_II/ch4_kt", cats, "Table 4(II): CH4 from organic soils"), csv);
-    print(out, by_year(f, "/crt/table_4_II/n2o_kt", cats, "Table 4(II): N2O from organic soils"), csv);
-  } else if (table == "fire") {
-    const auto cats = f.read_strings("/crt/table_4_1/categories");
-    print(out, by_year(f, "/crt/table_4_V/burnt_area_ha", cats, "Table 4(V): burnt area"), csv);
-    print(out, by_year(f, "/crt/table_4_V/ch4_kt", cats, "Table 4(V): CH4 from wildfire"), csv);
-    print(out, by_year(f, "/crt/table_4_V/n2o_kt", cats, "Table 4(V): N2O from wildfire"), csv);
-  } else if (table == "hwp") {
-    const std::vector<std::string> products = {"sawnwood", "panels", "paper"};
-    print(out, by_year(f, "/crt/table_4_G/inflow_kt_c", products, "Table 4.G: inflow to HWP pools"), csv);
-    print(out, by_year(f, "/crt/table_4_G/stock_kt_c", products, "Table 4.G: HWP pools"), csv);
-    print(out, by_year(f, "/crt/table_4_G/net_co2_kt", {"net CO2"}, "Table 4.G: net CO2 of HWP"), csv);
-  } else {
-    auto t = by_year(f, "/diagnostics/mass_balance_relative_error", {"closure"}, "Diagnostics");
-    t.units = "closure: relative; subsidence cm; depleted ha";
-    const auto sub = f.read<double>("/diagnostics/mean_subsidence_cm");
-    const auto dep = f.read<double>("/diagnostics/peat_depleted_ha");
-    t.columns = {"closure", "subsid cm", "depleted", "fire cells"};
-    const auto fire = f.read<std::int64_t>("/diagnostics/fire_cells");
-    for (std::size_t y = 0; y < t.values.size(); ++y) {
-      t.values[y].push_back(sub[y]);
-      t.values[y].push_back(dep[y]);
-      t.values[y].push_back(static_cast<double>(fire[y]));
-    }
-    print(out, t, csv);
+  }
+  if (!html.empty()) (void)sel.filter.select(data.years(), false);  // refuse a year range before writing anything
+  const std::string generator = cat("polder ", k_version, " (", k_git_revision, ")");
+  if (!xlsx.empty()) {
+    io::report::WorkbookCover cover;
+    cover.title = "Polder LULUCF inventory: CRT tables of sector 4 and EU accounting";
+    const auto y = data.years();
+    cover.facts = {{"Inventory", path},
+                   {"Run", data.attribute("/", "title").value_or("")},
+                   {"Region", data.attribute("/provenance", "region").value_or("")},
+                   {"Scenario", data.attribute("/", "scenario").value_or("")},
+                   {"Years in the file", cat(y.front(), "-", y.back())},
+                   {"Filters", filter_text(sel.filter)},
+                   {"Model", cat("Polder ", data.attribute("/", "polder_version").value_or(""), " (",
+                                 data.attribute("/", "git_revision").value_or(""), ")")},
+                   {"Written by", generator},
+                   {"Units and signs", "kt; emissions +, removals -; carbon stock changes gain +; AR5 GWP100"}};
+    io::report::write_workbook(report.tables, cover, xlsx);
+    log::info(cat("polder report: wrote ", xlsx, " (", report.tables.size(), " sheets and a cover)"));
+  }
+  if (!csv_dir.empty()) {
+    io::report::write_csv_folder(report.tables, csv_dir);
+    log::info(cat("polder report: wrote ", report.tables.size(), " CSV files into ", csv_dir));
+  }
+  if (!html.empty()) {
+    io::report::HtmlReportInput in{data,      province_shapes(),     map_panels(data, self),
+                                   generator, sel.filter.first_year, sel.filter.last_year};
+    io::report::write_html_report(in, html);
+    log::info(cat("polder report: wrote ", html));
   }
   return 0;
 }

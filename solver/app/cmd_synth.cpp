@@ -7,6 +7,7 @@
 #include "io/synth/climate_writer.hpp"
 #include "io/synth/region.hpp"
 #include "io/synth/synthesizer.hpp"
+#include "solver/app/atomic_output.hpp"
 #include "solver/app/cli_options.hpp"
 #include "solver/app/commands.hpp"
 #include "solver/core/error.hpp"
@@ -51,11 +52,12 @@ int cmd_synth(const Args& args, const parallel::Comm& world) {
   log::info(cat("polder synth: calibrated on the national sample in ", seconds(), " s"));
 
   const grid::GridWindow window = io::synth::region_window(io::synth::Territory::national(), region);
-  synth.write_stack(world, output, region, window);
+  write_atomically(world, output, [&](const std::string& tmp) { synth.write_stack(world, tmp, region, window); });
   log::info(cat("polder synth: wrote ", output, " (", window.n_rows, " x ", window.n_cols, " cells from national row ",
                 window.row0, ", col ", window.col0, ") after ", seconds(), " s"));
   if (!climate_output.empty()) {
-    io::synth::write_climate_file(world, climate_output, seed);
+    write_atomically(world, climate_output,
+                     [&](const std::string& tmp) { io::synth::write_climate_file(world, tmp, seed); });
     log::info(cat("polder synth: wrote climate forcing ", climate_output, " after ", seconds(), " s"));
   }
   return 0;

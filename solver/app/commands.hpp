@@ -16,6 +16,8 @@ int cmd_synth(const Args& args, const parallel::Comm& world);
 int cmd_ingest(const Args& args, const parallel::Comm& world);
 int cmd_run(const Args& args, const parallel::Comm& world);
 int cmd_report(const Args& args, const parallel::Comm& world);
+int cmd_compare(const Args& args, const parallel::Comm& world);
+int cmd_scenarios(const Args& args, const parallel::Comm& world);
 int cmd_info(const Args& args, const parallel::Comm& world);
 
 }  // namespace polder::app

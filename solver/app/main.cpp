@@ -4,6 +4,7 @@
 #include <mpi.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -35,6 +36,8 @@ const std::map<std::string, Entry>& commands() {
       {"ingest", {polder::app::cmd_ingest, "bring real GIS layers (GeoTIFF, ASCII grid, GeoPackage) onto the grid"}},
       {"run", {polder::app::cmd_run, "compute an inventory from a config and an input stack"}},
       {"report", {polder::app::cmd_report, "print an inventory as tables or CSV"}},
+      {"compare", {polder::app::cmd_compare, "inventories side by side: net emissions and differences from a base"}},
+      {"scenarios", {polder::app::cmd_scenarios, "check a scenario set (configs/scenarios) and list its member runs"}},
       {"info", {polder::app::cmd_info, "describe an input stack, climate file or inventory; draw a map"}},
   };
   return table;
@@ -44,7 +47,7 @@ void print_usage(std::FILE* out) {
   std::fprintf(out, "polder %s (%s): Netherlands LULUCF inventory engine on the 25 m national grid\n\n",
                polder::k_version, polder::k_git_revision);
   std::fprintf(out, "Usage: polder <command> [options]    (polder <command> --help for details)\n\nCommands:\n");
-  for (const auto& [name, e] : commands()) std::fprintf(out, "  %-8s %s\n", name.c_str(), e.summary);
+  for (const auto& [name, e] : commands()) std::fprintf(out, "  %-10s %s\n", name.c_str(), e.summary);
   std::fprintf(out, "\nExit codes: 0 ok, 2 usage/config/input error, 1 internal error.\n");
 }
 
@@ -64,10 +67,14 @@ bool all_ranks_arrive(MPI_Comm comm) {
   return true;
 }
 
+/// Prints the message once (rank 0) when every rank raised the error together; otherwise each rank that
+/// raised it prints it with its rank and the job is aborted (the other ranks may be waiting in a
+/// collective call that will never complete).
 int finish(int code, const std::string& message, bool user_error, const polder::parallel::Comm& world) {
   const bool collective = world.size() == 1 || all_ranks_arrive(world.raw());
   if (!message.empty() && (world.is_root() || !collective)) {
-    std::fprintf(stderr, "polder: %s%s\n", user_error ? "error: " : "internal error: ", message.c_str());
+    const std::string where = collective ? std::string() : " on rank " + std::to_string(world.rank());
+    std::fprintf(stderr, "polder: %s%s: %s\n", user_error ? "error" : "internal error", where.c_str(), message.c_str());
     std::fflush(stderr);
   }
   if (!collective) MPI_Abort(world.raw(), code);
@@ -77,6 +84,9 @@ int finish(int code, const std::string& message, bool user_error, const polder::
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A file-size limit (ulimit -f) makes writes fail with EFBIG instead of killing the process, so the
+  // writers can remove their partial file and report it like a full disk.
+  std::signal(SIGXFSZ, SIG_IGN);
   int provided = 0;
   MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
   int code = 0;
@@ -104,11 +114,12 @@ int main(int argc, char** argv) {
       code = finish(2, e.what(), true, world);
     } catch (const polder::InputError& e) {
       code = finish(2, e.what(), true, world);
+    } catch (const polder::OutputError& e) {
+      code = finish(2, e.what(), true, world);
     } catch (const std::exception& e) {
-      std::fprintf(stderr, "polder: internal error on rank %d: %s\n", world.rank(), e.what());
-      std::fflush(stderr);
-      if (world.size() > 1) MPI_Abort(world.raw(), 1);
-      code = 1;
+      // Internal errors raised on every rank together (a failed check after a collective step) end as
+      // cleanly as user errors; one raised on one rank aborts the job after the wait above.
+      code = finish(1, e.what(), false, world);
     }
   }
   MPI_Finalize();

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "solver/model/inventory_tables.hpp"
+#include "solver/reporting/crt_arithmetic.hpp"
 
 namespace polder::app {
 
@@ -28,7 +28,7 @@ void print_run_summary(std::ostream& out, const std::vector<model::YearTotals>& 
   const std::size_t step = n <= 12 ? 1 : (n + 10) / 11;
   for (std::size_t k = 0; k < n; ++k) {
     if (k % step != 0 && k + 1 != n) continue;
-    const auto c = model::category_co2e_kt(years[k]);
+    const auto c = reporting::category_co2e_kt(years[k]);
     double total = 0.0;
     std::snprintf(line, sizeof line, "%-6d", years[k].year);
     out << line;
