@@ -9,10 +9,11 @@ packages=(
   libnetcdf-mpi-dev netcdf-bin
   libboost-program-options-dev
   libgdal-dev gdal-bin
-  libpng-dev librandom123-dev libssl-dev libdeflate-dev
+  libpng-dev librandom123-dev libssl-dev libdeflate-dev libxlsxwriter-dev
   libgtest-dev googletest libbenchmark-dev
-  python3-numpy python3-h5py python3-netcdf4
-  clang-format clang-tidy
+  python3-numpy python3-h5py python3-netcdf4 python3-openpyxl
+  chromium fonts-dejavu-core
+  clang-format clang-tidy clang libclang-rt-14-dev libomp-dev
   slurm-wlm munge
 )
 missing=()

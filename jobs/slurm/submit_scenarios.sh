@@ -4,6 +4,8 @@
 # Prints the two job ids on the last line. Job logs go to OUTDIR unless -o is given.
 set -euo pipefail
 export POLDER_HOME=${POLDER_HOME:-$(cd "$(dirname "$0")/../.." && pwd)}
+# shellcheck source=jobs/slurm/site.env
+source "${POLDER_SITE_ENV:-$POLDER_HOME/jobs/slurm/site.env}"
 config=$(readlink -f "$1")
 outdir=$(mkdir -p "$2" && readlink -f "$2")
 shift 2
