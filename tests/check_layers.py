@@ -21,8 +21,10 @@ ALLOWED = {
     "solver/parallel": BASE | {"solver/grid", "solver/parallel"},
     "solver/reporting": BASE | {"solver/model", "solver/reporting"},
     "io/util": BASE | {"solver/grid", "solver/parallel", "io/util"},
-    # io/config reads the distribution and sampling names from their one table in solver/ensemble.
-    "io/config": BASE | {"solver/ensemble", "io/config"},
+    # io/config reads the distribution and sampling names from their one table in solver/ensemble, fills
+    # the EU accounting parameters of solver/reporting, and checks class names of measures against the
+    # code tables of solver/model.
+    "io/config": BASE | {"solver/model", "solver/ensemble", "solver/reporting", "io/config"},
     "io/netcdf": BASE | {"solver/grid", "solver/parallel", "solver/model", "io/config", "io/netcdf"},
     "io/hdf5": BASE | {"solver/grid", "solver/parallel", "solver/model", "solver/reporting", "io/config",
                        "io/util", "io/hdf5"},
@@ -31,6 +33,9 @@ ALLOWED = {
     "io/synth": BASE | {"solver/model", "solver/kernels", "solver/grid", "solver/parallel", "io/synth",
                         "polder"} | FORMATS,
     "io/render": BASE | {"solver/model", "solver/grid", "solver/parallel", "io/render"} | FORMATS,
+    # The report writers (workbook, CSV folder, HTML page) draw what the reporting layer computes; they
+    # read no files themselves (the program reads the inventory with io/hdf5).
+    "io/report": BASE | {"solver/model", "solver/reporting", "io/report"},
     "io/ingest": BASE | {"solver/model", "solver/grid", "solver/parallel", "io/synth", "io/ingest"} | FORMATS,
 }
 UNCHECKED = ("solver/app", "tests", "bench", "validation")

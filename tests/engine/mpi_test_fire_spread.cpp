@@ -13,6 +13,7 @@
 
 #include "solver/engine/fire_process.hpp"
 #include "solver/engine/input_loader.hpp"
+#include "solver/engine/process_records.hpp"
 #include "solver/grid/national_grid.hpp"
 #include "solver/kernels/fire.hpp"
 #include "tests/support/test_stack.hpp"
@@ -54,7 +55,7 @@ std::vector<std::pair<std::int64_t, int>> burnt_cells(const parallel::Comm& comm
     for (std::size_t c = 0; c < lu.size(); ++c) {
       s.land_use[s.begin(t) + c] = lu[c];
       if (params.fire.ignition_per_ha_yr[lu[c]] > 0.0)
-        s.processes[t].flammable.push_back(static_cast<std::uint16_t>(c), 0);
+        engine::add_flammable(s, t, s.begin(t) + c, 0, s.processes[t].flammable);
     }
   }
   engine::ClimateTables climate;

@@ -15,6 +15,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # Small inputs: 240 x 320 cells near Utrecht, tiles of 32 cells so every rank owns many tiles.
 make_inputs() {
+  mkdir -p out
   "$BIN_DIR/polder_make_test_inputs" stack.nc climate.nc 240 320 > /dev/null
   cat > run.ini <<INI
 [run]

@@ -152,12 +152,12 @@ class IngestTest : public ::testing::Test {
   }
   /// The default test stack, written once per test.
   std::string base() {
-    const std::string p = path("base.nc");
+    std::string p = path("base.nc");
     if (!std::filesystem::exists(p)) write_test_stack(self(), p);
     return p;
   }
   std::string config(const std::string& text) const {
-    const std::string p = path("ingest.ini");
+    std::string p = path("ingest.ini");
     gdal::write_text(p, text);
     return p;
   }

@@ -8,7 +8,6 @@
 using namespace polder;
 using polder::testing::IngestTest;
 namespace gd = polder::testing::gdal;
-using grid::NationalGrid;
 
 namespace {
 

@@ -12,7 +12,7 @@ using polder::io::ParameterSet;
 
 namespace {
 std::string write_file(const std::string& name, const std::string& text) {
-  const auto path = (std::filesystem::temp_directory_path() / name).string();
+  auto path = (std::filesystem::temp_directory_path() / name).string();
   std::ofstream(path) << text;
   return path;
 }

@@ -49,7 +49,7 @@ class RenderMap : public ::testing::Test {
       f.read<T>(var, {0, 0}, {160, 200}, std::span<T>(v));
     return v;
   }
-  MapResult draw(MapRequest r) const {
+  MapResult draw(const MapRequest& r) const {
     io::NcFile f(comm(), m_stack, io::NcFile::Mode::read);
     const auto info = io::check_stack_metadata(f);
     return draw_stack_map(f, info, r, comm());

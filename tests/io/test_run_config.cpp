@@ -11,7 +11,7 @@ using polder::io::load_run_config;
 
 namespace {
 std::string write_file(const std::string& name, const std::string& text) {
-  const auto path = (std::filesystem::temp_directory_path() / name).string();
+  auto path = (std::filesystem::temp_directory_path() / name).string();
   std::ofstream(path) << text;
   return path;
 }
@@ -78,4 +78,35 @@ TEST(RunConfig, RejectsBadValues) {
             std::string::npos);
   EXPECT_NE(error_of([&] { load_run_config({"/nonexistent/x.ini"}, {}); }).find("cannot read config file"),
             std::string::npos);
+}
+
+TEST(RunConfig, ReadsAndChecksTheMapKeys) {
+  const auto base = write_file("rc_base.ini", k_base);
+  const auto c = load_run_config(
+      {base}, {"output.maps=land_use soc_stock", "output.map_years=1995 2000", "output.map_resolution=250"});
+  EXPECT_EQ(c.maps, (std::vector<std::string>{"land_use", "soc_stock"}));
+  EXPECT_EQ(c.map_years, (std::vector<std::int32_t>{1995, 2000}));
+  EXPECT_EQ(c.map_resolution_m, 250);
+  EXPECT_EQ(c.maps_path, "out.maps.nc");  // run.output with .maps.nc
+  const auto none = load_run_config({base}, {});
+  EXPECT_TRUE(none.maps.empty());
+  EXPECT_TRUE(none.maps_path.empty());
+
+  const auto maps = [&](std::vector<std::string> set) { return error_of([&] { load_run_config({base}, set); }); };
+  const auto unknown = maps({"output.maps=soc_stok", "output.map_years=1995"});
+  EXPECT_NE(unknown.find("output.maps: 'soc_stok' is not a map field (valid: net_co2e net_co2 soc_stock "
+                         "biomass peat_thickness land_use)"),
+            std::string::npos)
+      << unknown;
+  EXPECT_NE(unknown.find("did you mean 'soc_stock'"), std::string::npos) << unknown;
+  EXPECT_NE(maps({"output.maps=biomass", "output.map_years=2001"}).find("2001 is outside the run (1990..2000)"),
+            std::string::npos);
+  EXPECT_NE(maps({"output.maps=biomass", "output.map_years=1995 1992"}).find("must increase strictly"),
+            std::string::npos);
+  EXPECT_NE(maps({"output.maps=biomass", "output.map_years=1995", "output.map_resolution=50"})
+                .find("output.map_resolution = 50 is not one of 25 100 250 1000"),
+            std::string::npos);
+  EXPECT_NE(maps({"output.maps=biomass"}).find("output.map_years names no year"), std::string::npos);
+  EXPECT_NE(maps({"output.map_years=1995"}).find("output.maps names no field"), std::string::npos);
+  EXPECT_NE(maps({"output.mapz=biomass"}).find("did you mean 'output.maps'"), std::string::npos);
 }

@@ -1,6 +1,10 @@
 // Counter-based randomness: a pure function of its key, in [0, 1), streams independent.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
 #include "solver/kernels/counter_hash.hpp"
 
 using namespace polder;
@@ -51,4 +55,16 @@ TEST(CounterHash, SharedStreamEqualsTheSharedFunction) {
     mean += u / n;
   }
   EXPECT_NEAR(mean, 0.5, 0.005);
+}
+
+TEST(CounterHash, DrawSeedKeepsDrawZeroAndSeparatesDraws) {
+  const std::uint64_t seed = 20261128;
+  EXPECT_EQ(kernels::draw_seed(seed, 0), seed);  // plain runs and central members keep today's bits
+  // Every draw an ensemble may have (SamplingPlan::k_max_draws) gets a key of its own.
+  std::vector<std::uint64_t> keys;
+  for (std::int64_t d = 0; d <= 100000; ++d) keys.push_back(kernels::draw_seed(seed, d));
+  std::sort(keys.begin(), keys.end());
+  EXPECT_EQ(std::adjacent_find(keys.begin(), keys.end()), keys.end());
+  EXPECT_NE(kernels::uniform01(kernels::draw_seed(seed, 1), RandomStream::fire_ignition, 2020, 5),
+            kernels::uniform01(kernels::draw_seed(seed, 2), RandomStream::fire_ignition, 2020, 5));
 }

@@ -31,7 +31,7 @@ TEST(SpanKernels, ForestYearsEqualsForestYearStandByStand) {
   constexpr std::size_t n = 3001;
   std::vector<std::uint8_t> species(n), yield(n), harvested(n), draw(n);
   std::vector<double> gf(n), df(n), def(n), b(n), dw(n), lit(n), out[8], scratch(5 * n);
-  std::vector<float> age(n);
+  std::vector<float> age(n), harvest(n);
   for (auto& o : out) o.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     species[i] = static_cast<std::uint8_t>(1 + rng() % 9);
@@ -48,6 +48,7 @@ TEST(SpanKernels, ForestYearsEqualsForestYearStandByStand) {
     b[i] = i % 97 == 0 ? 0.0 : 200.0 * u(rng);
     dw[i] = 20.0 * u(rng);
     lit[i] = 15.0 * u(rng);
+    harvest[i] = i % 3 == 0 ? 1.0F : static_cast<float>(0.5 + u(rng));  // harvest measures on some stands
   }
   for (const bool projection : {false, true}) {
     auto age2 = age;
@@ -60,6 +61,7 @@ TEST(SpanKernels, ForestYearsEqualsForestYearStandByStand) {
     s.growth_factor = gf.data();
     s.decomposition_factor = df.data();
     s.deficit_mm = def.data();
+    s.harvest_factor = harvest.data();
     s.age = age2.data();
     s.biomass_c = b2.data();
     s.dead_wood_c = dw2.data();
@@ -86,6 +88,7 @@ TEST(SpanKernels, ForestYearsEqualsForestYearStandByStand) {
       in.harvested = harvested[i] != 0;
       in.renew_at_rotation = projection;
       in.felling_draw = 1.0;  // the span kernel leaves the draw to the caller
+      in.harvest_factor = static_cast<double>(harvest[i]);
       const auto f = kernels::forest_year(fp, st, in);
       const auto books = kernels::stand_books(f);
       ASSERT_EQ(out[0][i], books.lb_gain) << i;
@@ -119,17 +122,25 @@ TEST(SpanKernels, OrganicSoilYearsEqualsOrganicSoilFluxCellByCell) {
   std::uniform_real_distribution<double> u(0.0, 1.0);
   constexpr std::size_t n = 2501;
   std::vector<std::uint8_t> cat(n), wet(n);
-  std::vector<double> base(n), gw(n), ft(n), peat(n), out[6], scratch(10 * n);
-  std::vector<float> ditch(n);
+  std::vector<double> base(n), gw(n), ft(n), peat(n), out[6];
+  std::vector<float> ditch(n), raise(n);
   for (auto& o : out) o.resize(n);
+  // Categories in runs of 1 to 40 cells (the kernel takes a run's factors once), the first half of the
+  // cells in short runs.
+  for (std::size_t i = 0; i < n;) {
+    const std::size_t run = 1 + rng() % (i < n / 2 ? 3 : 40);
+    const auto c = static_cast<std::uint8_t>(rng() % 6);
+    for (std::size_t j = i; j < std::min(n, i + run); ++j) cat[j] = c;
+    i += run;
+  }
   for (std::size_t i = 0; i < n; ++i) {
-    cat[i] = static_cast<std::uint8_t>(rng() % 6);
     wet[i] = i % 7 == 0 ? 1 : 0;
     base[i] = i % 53 == 0 ? -5.0 : 120.0 * u(rng);  // some water tables above the surface
     gw[i] = 40.0 * (u(rng) - 0.5);
     ft[i] = 0.8 + 0.5 * u(rng);
     peat[i] = i % 11 == 0 ? 0.5 * u(rng) : 1000.0 * u(rng);  // some layers used up this year
     ditch[i] = static_cast<float>(0.1 * u(rng));
+    raise[i] = i % 4 == 0 ? static_cast<float>(30.0 * u(rng)) : 0.0F;  // water-table measures on some cells
   }
   kernels::OrganicSpan s;
   s.n = n;
@@ -140,18 +151,18 @@ TEST(SpanKernels, OrganicSoilYearsEqualsOrganicSoilFluxCellByCell) {
   s.temperature_factor = ft.data();
   s.ditch_fraction = ditch.data();
   s.peat_c = peat.data();
+  s.raise_cm = raise.data();
   s.onsite_c = out[0].data();
   s.doc_c = out[1].data();
   s.ch4_kg = out[2].data();
   s.n2o_kg = out[3].data();
   s.subsidence_cm = out[4].data();
   s.wtd_cm = out[5].data();
-  s.scratch = scratch.data();
   kernels::organic_soil_years(op, s);
   std::size_t limited = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    // water_table_depth_cm: (GLG + GHG) / 2 + w_a x anomaly + offset, with the first term precomputed.
-    const double wtd_exact = base[i] + op.anomaly_weight * gw[i] + op.wtd_offset_cm;
+    // water_table_depth_cm: (GLG + GHG) / 2 + w_a x anomaly + offset - raise, the first term precomputed.
+    const double wtd_exact = (base[i] + op.anomaly_weight * gw[i] + op.wtd_offset_cm) - static_cast<double>(raise[i]);
     const auto f =
         kernels::organic_soil_flux(op, cat[i], wet[i] != 0, static_cast<double>(ditch[i]), wtd_exact, ft[i], peat[i]);
     ASSERT_EQ(out[0][i], f.onsite_c_t_ha) << i;
@@ -163,4 +174,10 @@ TEST(SpanKernels, OrganicSoilYearsEqualsOrganicSoilFluxCellByCell) {
     limited += (f.onsite_c_t_ha + f.doc_c_t_ha >= peat[i] - 1e-12) ? 1 : 0;
   }
   EXPECT_GT(limited, 0U) << "the test should include layers used up within the year";
+}
+
+TEST(SpanKernels, OrganicSoilYearsOverAnEmptyListWritesNothing) {
+  kernels::OrganicSpan s;  // n = 0, every pointer null: nothing may be read or written
+  kernels::organic_soil_years(parameters().organic, s);
+  SUCCEED();
 }

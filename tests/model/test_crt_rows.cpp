@@ -3,9 +3,12 @@
 #include <set>
 
 #include "solver/model/crt_rows.hpp"
-#include "solver/model/inventory_tables.hpp"
+#include "solver/reporting/crt_arithmetic.hpp"
 
 using namespace polder::model;
+using polder::reporting::category_co2e_kt;
+using polder::reporting::national_row;
+using polder::reporting::row_gases;
 
 TEST(CrtRows, CodesFollowTheCrtNumbering) {
   EXPECT_EQ(crt_row_code(conversion_row(0, 0)), "4.A.1");
