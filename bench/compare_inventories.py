@@ -4,7 +4,12 @@
 For each numeric dataset: the largest absolute difference, and the largest relative difference
 |a - b| / max(|a|, |b|) over the values where max(|a|, |b|) > floor (default 1e-6 of the dataset's
 largest magnitude), so values that are zero in one and rounding noise in the other do not dominate.
-Usage: bench/compare_inventories.py A.h5 B.h5 [--all] [--floor 1e-6]"""
+With --check, the exit code says whether the two are the same bits: 0 only if every dataset (years,
+shapes and values) is identical and none is in one file only; 1 otherwise. Unlike `h5diff A B /inventory`,
+which reports datasets of another shape as "not comparable" and still exits 0, this fails for
+inventories that cover different years. Values that are NaN (not reported, e.g. an EU accounting period
+the run does not cover) count as identical when both files have NaN in the same places.
+Usage: bench/compare_inventories.py A.h5 B.h5 [--all] [--floor 1e-6] [--check]"""
 import argparse
 import sys
 
@@ -24,6 +29,7 @@ def main():
     ap.add_argument("b")
     ap.add_argument("--all", action="store_true", help="list identical datasets too")
     ap.add_argument("--floor", type=float, default=1e-6)
+    ap.add_argument("--check", action="store_true", help="exit 1 unless the inventories are identical")
     args = ap.parse_args()
     with h5py.File(args.a, "r") as fa, h5py.File(args.b, "r") as fb:
         da, db = datasets(fa), datasets(fb)
@@ -41,10 +47,19 @@ def main():
                 rows.append((name, f"shape {a.shape} vs {b.shape}", float("inf")))
                 worst = float("inf")
                 continue
-            a, b = a.astype(np.float64), b.astype(np.float64)
-            if np.array_equal(a, b):
+            if a.dtype == b.dtype and np.asarray(a).tobytes() == np.asarray(b).tobytes():
                 if args.all:
                     rows.append((name, "identical", 0.0))
+                continue
+            a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+            nan_a, nan_b = np.isnan(a), np.isnan(b)
+            if not np.array_equal(nan_a, nan_b):
+                rows.append((name, f"NaN in different places ({int(nan_a.sum())} vs {int(nan_b.sum())})", float("inf")))
+                worst = float("inf")
+                continue
+            a, b = a[~nan_a], b[~nan_b]  # not-reported values (NaN, e.g. an EU period the run does not cover)
+            if a.size == 0 or np.array_equal(a, b):
+                rows.append((name, "same values, other bits (dtype or NaN payload)", 0.0))
                 continue
             diff = np.abs(a - b)
             scale = np.maximum(np.abs(a), np.abs(b))
@@ -58,6 +73,10 @@ def main():
         for m in missing:
             print(f"{m:60s} only in one file")
         print(f"largest relative difference: {worst:.3g} over {len(set(da) & set(db))} datasets")
+        different = missing or any(text != "identical" for _, text, _ in rows)
+    if args.check:
+        print("identical" if not different else "DIFFERENT")
+        return 1 if different else 0
     return 0
 
 

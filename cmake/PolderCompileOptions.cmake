@@ -23,3 +23,19 @@ endif()
 if(POLDER_NATIVE)
   target_compile_options(polder_options INTERFACE -march=native)
 endif()
+
+# Sanitizers (preset debug-asan): every target, and the link of every executable. Errors stop the
+# program (-fno-sanitize-recover), so a finding fails the test that met it.
+if(POLDER_SANITIZE)
+  target_compile_options(polder_options INTERFACE -fsanitize=address,undefined -fno-sanitize-recover=all
+                                                  -fno-omit-frame-pointer)
+  target_link_options(polder_options INTERFACE -fsanitize=address,undefined)
+endif()
+# Fuzzing (clang only): the libraries get coverage instrumentation; the fuzz targets in tests/fuzz link
+# libFuzzer's main with -fsanitize=fuzzer.
+if(POLDER_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "POLDER_FUZZ needs clang (libFuzzer); use the debug-asan preset")
+  endif()
+  target_compile_options(polder_options INTERFACE -fsanitize=fuzzer-no-link)
+endif()

@@ -59,6 +59,8 @@ find_package(PNG REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+# libxlsxwriter: the CRT workbook of `polder report --xlsx` (Debian libxlsxwriter-dev).
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 
 if(POLDER_BUILD_TESTS)
   find_package(GTest 1.10 REQUIRED)
