@@ -11,7 +11,7 @@ packages=(
   libgdal-dev gdal-bin
   libpng-dev librandom123-dev libssl-dev libdeflate-dev libxlsxwriter-dev
   libgtest-dev googletest libbenchmark-dev
-  python3-numpy python3-h5py python3-netcdf4 python3-openpyxl
+  python3-numpy python3-h5py python3-netcdf4 python3-openpyxl python3-xarray
   chromium fonts-dejavu-core
   clang-format clang-tidy clang libclang-rt-14-dev libomp-dev
   slurm-wlm munge
