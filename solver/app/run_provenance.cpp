@@ -48,6 +48,7 @@ reporting::ScenarioSummary scenario_summary(const engine::Simulation& sim) {
     r.planned_ha = o.planned_ha;
     r.planted_ha = o.planted_ha_end;
     r.established_ha = o.established_ha_end;
+    r.taken_earlier_ha = o.taken_earlier_ha;
     r.shortfall = o.shortfall;
     if (m.target_area_ha) r.target_area_ha = *m.target_area_ha;
     if (m.target_kt_co2e) r.target_kt_co2e = *m.target_kt_co2e;

@@ -60,6 +60,7 @@ void convert_cell(const YearContext& ctx, CellState& s, std::size_t t, std::uint
     if (!now_woody) b.gain_biomass(kernels::vegetation_biomass(p.vegetation, lu));
   }
   areas.leave(s, i, ctx.year);
+  const double managed = end_management(ctx, s, t, c, lu);  // a soil measure going on: its factor
 
   // Mineral soil: the transition to the new equilibrium starts from last year's stock. The anchor
   // keeps SOC = anchor + SOC_eq x (cell_state.hpp) for the new land use.
@@ -70,7 +71,7 @@ void convert_cell(const YearContext& ctx, CellState& s, std::size_t t, std::uint
     const std::uint16_t cc = s.climate_cell[i];
     const double x_now = ctx.factors->soil_x(ctx.year, cc), x_before = ctx.factors->soil_x(ctx.year - 1, cc);
     const double soc_now = s.soc_anchor[i] + kernels::soc_equilibrium(p.mineral, soil, old_lu) * x_before;
-    const double eq = kernels::soc_equilibrium(p.mineral, soil, lu) * (1.0 + x_now);
+    const double eq = kernels::soc_equilibrium(p.mineral, soil, lu) * (1.0 + x_now) * managed;
     tr = kernels::start_soc_transition(p.mineral, soc_now, eq);
     s.soc_anchor[i] = soc_now - kernels::soc_equilibrium(p.mineral, soil, lu) * x_before;
   }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "solver/core/error.hpp"
+#include "solver/engine/measure_plan.hpp"
 #include "solver/grid/national_grid.hpp"
 #include "solver/kernels/counter_hash.hpp"
 #include "solver/kernels/philox_batch.hpp"
@@ -141,7 +142,8 @@ void ProjectionRates::targets(const YearContext& ctx, const CellState& s, std::s
         const int p = in.province[cell];
         if (m_fixed[a] || p < 1 || p > model::k_provinces) continue;
         if (u >= m_cumulative[index(p, a, k_lu - 1)]) continue;
-        if (s.measure[b0 + cell] != 0) continue;  // a measure's cell (reserved or active)
+        // A cell of a measure that sets the land use (reserved or active); management cells stay open.
+        if (const std::uint8_t f = s.measure[b0 + cell]; f != 0 && ctx.measures->holds_land_use(f)) continue;
         const auto at = std::lower_bound(taken.begin(), taken.end(), std::pair<std::uint16_t, std::uint8_t>(cell, 0));
         if (at != taken.end() && at->first == cell) continue;  // changing this year already
         if (coastal.find(cell) >= 0) continue;                 // land use set by the coastal model

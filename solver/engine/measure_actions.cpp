@@ -40,6 +40,11 @@ void activate_measures(const YearContext& ctx, CellState& s, std::size_t t, std:
   for (; cursor < list.size() && list[cursor].year == ctx.year; ++cursor) {
     const MeasureActivation& a = list[cursor];
     const std::size_t i = b0 + a.cell;
+    // A reserved cell the projection or a map event changed since the plan is not taken.
+    if (!ctx.measures->acts_on(a.measure, s.land_use[i], s.soil[i], *ctx.parameters)) {
+      if (!measure_active(s.measure[i])) s.measure[i] = 0;
+      continue;
+    }
     // The cell's count key moves to the measure.
     areas.leave(s, i, ctx.year);
     s.measure[i] = static_cast<std::uint8_t>(a.measure | k_measure_active);
@@ -71,6 +76,25 @@ void activate_measures(const YearContext& ctx, CellState& s, std::size_t t, std:
   pr.coastal.merge(added_coastal);
 }
 
+double end_management(const YearContext& ctx, CellState& s, std::size_t t, std::uint16_t c, std::uint8_t new_land_use) {
+  const std::size_t i = s.begin(t) + c;
+  const std::uint8_t field = s.measure[i];
+  if (field == 0 || ctx.measures == nullptr || !ctx.measures->ends_on_conversion(field)) return 1.0;
+  if (ctx.measures->acts_on(field, new_land_use, s.soil[i], *ctx.parameters)) {  // it goes on
+    const io::MeasureSpec& m = spec_of(ctx, field);
+    return measure_active(field) && m.action == MeasureAction::soil_management ? m.factor : 1.0;
+  }
+  TileProcesses& pr = s.processes[t];
+  if (const auto r = pr.woody.find(c); r >= 0) pr.woody.harvest_factor[static_cast<std::size_t>(r)] = 1.0F;
+  if (const auto r = pr.organic.find(c); r >= 0) pr.organic.raise_cm[static_cast<std::size_t>(r)] = 0.0F;
+  if (const auto r = pr.flammable.find(c); r >= 0) {
+    pr.flammable.ignition_factor[static_cast<std::size_t>(r)] = 1.0F;
+    pr.flammable.spreads[static_cast<std::size_t>(r)] = 1;
+  }
+  s.measure[i] = 0;
+  return 1.0;
+}
+
 void apply_measure_actions(const YearContext& ctx, CellState& s, std::size_t t,
                            const std::vector<std::uint16_t>& activated) {
   if (activated.empty()) return;
@@ -81,6 +105,7 @@ void apply_measure_actions(const YearContext& ctx, CellState& s, std::size_t t,
   for (const std::uint16_t c : activated) {
     const std::size_t i = b0 + c;
     const std::uint8_t field = s.measure[i];
+    if (!measure_active(field)) continue;  // converted this year: it left the measure (end_management)
     const io::MeasureSpec& m = spec_of(ctx, field);
     switch (m.action) {
       case MeasureAction::land_use:

@@ -32,6 +32,13 @@ void activate_measures(const YearContext& ctx, CellState& s, std::size_t t, std:
                        std::vector<std::uint16_t>& activated,
                        std::vector<std::pair<std::uint16_t, std::uint8_t>>& targets);
 
+/// A management measure ends on a cell whose land use changes to one it does not act on
+/// (measure_plan.hpp): the factors it set on the cell's records go back to their defaults and the cell
+/// leaves the measure. Called by the conversion to `new_land_use` between the cell leaving and
+/// re-entering its count key. Returns the factor on the new equilibrium soil stock: a soil-management
+/// measure that goes on sets its factor, otherwise 1.
+double end_management(const YearContext& ctx, CellState& s, std::size_t t, std::uint16_t c, std::uint8_t new_land_use);
+
 /// Phase 2, after the year's conversions: applies each activated cell's action to its records.
 void apply_measure_actions(const YearContext& ctx, CellState& s, std::size_t t,
                            const std::vector<std::uint16_t>& activated);

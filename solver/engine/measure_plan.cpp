@@ -119,7 +119,7 @@ struct Targets {
 std::int64_t cells_of(double ha) { return std::llround(ha / k_cell_ha); }
 
 Targets targets_of(const MeasureSpec& m, const std::vector<std::int64_t>& qualifying, std::int32_t last_year,
-                   MeasureOutcome& outcome) {
+                   const std::string& taken_earlier, MeasureOutcome& outcome) {
   Targets t;
   for (std::int32_t y = m.start_year; y <= last_year; ++y) t.years.push_back(y);
   t.cells.assign(k_provinces + 1, std::vector<std::int64_t>(t.years.size(), 0));
@@ -149,7 +149,6 @@ Targets targets_of(const MeasureSpec& m, const std::vector<std::int64_t>& qualif
     std::sort(remainder.begin(), remainder.end());
     for (std::size_t k = 0; given < total && q_total > 0 && k < remainder.size(); ++k, ++given)
       ++at_target[static_cast<std::size_t>(remainder[k].second)];
-    if (q_total == 0) at_target[1] = total;  // nowhere to put it: the shortfall check below reports it
   }
   std::int64_t requested = 0, planned = 0;
   std::string shortfall;
@@ -165,12 +164,18 @@ Targets targets_of(const MeasureSpec& m, const std::vector<std::int64_t>& qualif
     }
     planned += want;
   }
+  if (!m.fraction && m.area_ha_by_province.empty() && q_total == 0 && cells_of(*m.area_ha) > 0) {
+    requested = cells_of(*m.area_ha);  // nowhere to share it out
+    shortfall = cat("no cell qualifies in any province");
+  }
   outcome.requested_ha = static_cast<double>(requested) * k_cell_ha;
   outcome.planned_ha = static_cast<double>(planned) * k_cell_ha;
   outcome.qualifying_ha = static_cast<double>(q_total) * k_cell_ha;
   if (!shortfall.empty()) {
-    const std::string message = cat(m.file, ": measure.", m.id, " (", m.name, "): ", shortfall, " (",
-                                    outcome.requested_ha, " ha asked, ", outcome.qualifying_ha, " ha qualify)");
+    const std::string message =
+        cat(m.file, ": measure.", m.id, " (", m.name, "): ", shortfall, " (", outcome.requested_ha, " ha asked, ",
+            outcome.qualifying_ha, " ha qualify",
+            taken_earlier.empty() ? std::string() : cat("; taken by earlier measures: ", taken_earlier), ")");
     if (!m.shortfall_warn)
       throw ConfigError(cat(message, "; narrow the target, widen where it may act, or set shortfall = warn"));
     outcome.shortfall = message;
@@ -202,7 +207,27 @@ struct Candidate {
   std::uint32_t rank_cell;  ///< rank-local cell index
 };
 
+bool in_list(const std::vector<std::uint8_t>& list, std::uint8_t v) {
+  return list.empty() || std::find(list.begin(), list.end(), v) != list.end();
+}
+
 }  // namespace
+
+bool MeasurePlan::holds_land_use(std::uint8_t field) const {
+  const MeasureAction a = m_specs[static_cast<std::size_t>(measure_index(field)) - 1].action;
+  return a == MeasureAction::land_use || a == MeasureAction::rewet;
+}
+
+bool MeasurePlan::ends_on_conversion(std::uint8_t field) const {
+  return !holds_land_use(field) &&
+         m_specs[static_cast<std::size_t>(measure_index(field)) - 1].action != MeasureAction::marsh_accretion;
+}
+
+bool MeasurePlan::acts_on(std::uint8_t field, std::uint8_t land_use, std::uint8_t soil,
+                          const ModelParameters& p) const {
+  const MeasureSpec& m = m_specs[static_cast<std::size_t>(measure_index(field)) - 1];
+  return in_list(m.land_uses, land_use) && in_list(m.soils, soil) && action_applies(m, land_use, soil, p);
+}
 
 std::string scenario_signature(const io::RunConfig& config) {
   std::string s = cat("projection ", config.projection ? 1 : 0, " ", config.projection_from, " ", config.projection_to);
@@ -244,8 +269,10 @@ MeasurePlan::MeasurePlan(const parallel::Comm& comm, const CellState& s, const s
     if (m.action == MeasureAction::fire_prevention) m_max_ignition_factor = std::max(m_max_ignition_factor, m.factor);
     const std::int32_t reference = std::min(m.start_year - 1, last_map);
     const std::uint32_t key = measure_key(seed, mi);
-    // 1. Qualifying cells and their scores, per province.
+    // 1. Qualifying cells and their scores, per province; cells that qualify but an earlier measure
+    //    took are counted per measure (the shortfall report names them).
     std::vector<std::vector<Candidate>> by_province(k_provinces + 1);
+    std::vector<std::int64_t> lost_to(m_specs.size() + 1, 0);
     for (std::size_t t = 0; t < s.n_tiles(); ++t) {
       const TileInput& in = s.tile_input(t);
       land_use_at(in, reference, land_use);
@@ -257,7 +284,6 @@ MeasurePlan::MeasurePlan(const parallel::Comm& comm, const CellState& s, const s
       const CoastalList& coastal = s.processes[t].coastal;
       for (std::size_t c = 0; c < in.n_cells(); ++c) {
         const std::size_t i = s.begin(t) + c;
-        if (taken[i] != 0) continue;
         const std::uint8_t province = in.province[c], lu = land_use[c], soil = in.soil[c];
         if (province < 1 || province > k_provinces) continue;
         if (!m.provinces.empty() && std::find(m.provinces.begin(), m.provinces.end(), province) == m.provinces.end())
@@ -278,6 +304,10 @@ MeasurePlan::MeasurePlan(const parallel::Comm& comm, const CellState& s, const s
           if (!(static_cast<double>(distance[c]) <= m.near_m)) continue;
           band = m.prefer_near ? std::min(255.0, static_cast<double>(distance[c]) / 25.0) : 0.0;
         }
+        if (taken[i] != 0) {  // it qualifies, but an earlier measure has it
+          ++lost_to[taken[i]];
+          continue;
+        }
         const auto id = static_cast<std::uint32_t>(s.cell_id(t, i));
         const std::uint64_t score = (static_cast<std::uint64_t>(band) << 32) | permute(id, key);
         by_province[province].push_back({score, static_cast<std::uint32_t>(i)});
@@ -287,8 +317,16 @@ MeasurePlan::MeasurePlan(const parallel::Comm& comm, const CellState& s, const s
     for (int pr = 1; pr <= k_provinces; ++pr)
       qualifying[static_cast<std::size_t>(pr)] = static_cast<std::int64_t>(by_province[pr].size());
     comm.allreduce_sum(qualifying);
+    comm.allreduce_sum(lost_to);
     MeasureOutcome outcome;
-    const Targets targets = targets_of(m, qualifying, config.end_year, outcome);
+    std::string earlier;
+    for (std::size_t k = 1; k < lost_to.size(); ++k) {
+      if (lost_to[k] == 0) continue;
+      outcome.taken_earlier_ha += static_cast<double>(lost_to[k]) * k_cell_ha;
+      earlier +=
+          cat(earlier.empty() ? "" : ", ", m_specs[k - 1].id, " ", static_cast<double>(lost_to[k]) * k_cell_ha, " ha");
+    }
+    const Targets targets = targets_of(m, qualifying, config.end_year, earlier, outcome);
     // 2. Thresholds: for every (province, year) the score of its N-th cell, by bisection over the score
     //    with exact counts over all ranks (all thresholds at once, 64 rounds).
     for (auto& c : by_province)

@@ -19,6 +19,14 @@
 // The result is a list of activations (year, cell, measure) per tile, applied by pass A of that year
 // (land_use_pass.cpp): conversions, rewetting, water-table raises, soil-management transitions, species,
 // fire, accretion and harvest factors set on the cell's process records, which the kernels read.
+//
+// Measures and the baseline projection (land_use_projection.hpp): only the cells of measures that set
+// the land use (`land_use`, `rewet`) are kept out of the projection, from their reservation on. The
+// cells of management measures (soil management, water tables, species, harvest, fire, accretion) stay
+// open to it, so a measure's effect is its management and not a change of the baseline's land-use
+// change. A management cell the projection (or a map event) converts to a class the measure does not
+// act on leaves its measure, and a reserved one that no longer qualifies when its year comes is not
+// activated (`acts_on`).
 
 #include <cstdint>
 #include <string>
@@ -49,6 +57,7 @@ struct MeasureOutcome {
   double planned_ha = 0.0;          ///< taken by the target year (less than requested only with shortfall = warn)
   double planted_ha_end = 0.0;      ///< taken by the run's last year
   double established_ha_end = 0.0;  ///< of which established (survival)
+  double taken_earlier_ha = 0.0;    ///< would qualify, but earlier measures (config order) took it
   std::string shortfall;            ///< "" or what could not be met
 };
 
@@ -81,6 +90,15 @@ class MeasurePlan {
   std::uint8_t species(std::uint8_t measure, std::int64_t cell_id, std::uint64_t seed) const;
   /// Largest fire-ignition factor of any measure (at least 1): a bound for the ignition filter.
   double max_ignition_factor() const { return m_max_ignition_factor; }
+  /// Whether the measure of cell field `field` (reserved or active, not 0) sets the cell's land use:
+  /// the baseline projection leaves such cells alone.
+  bool holds_land_use(std::uint8_t field) const;
+  /// Whether a cell of the measure of `field` leaves it when its land use changes: management measures
+  /// (all but land_use, rewet and marsh_accretion, whose marshes the coastal model moves).
+  bool ends_on_conversion(std::uint8_t field) const;
+  /// Whether the measure of cell field `field` can act on a cell of this land use and soil: its
+  /// land-use and soil classes and what its action acts on (the cell may have changed since the plan).
+  bool acts_on(std::uint8_t field, std::uint8_t land_use, std::uint8_t soil, const ModelParameters& p) const;
 
  private:
   std::vector<io::MeasureSpec> m_specs;

@@ -26,7 +26,7 @@ void add_measures(InventoryData& data, const std::vector<model::YearTotals>& yea
   if (measures.empty()) return;
   const std::size_t n = measures.size(), ny = years.size();
   std::vector<std::string> ids, names, actions, sources, files, shortfalls, target_sources;
-  std::vector<double> qualifying, requested, planned, planted, established, target_area, target_effect;
+  std::vector<double> qualifying, requested, planned, planted, established, taken_earlier, target_area, target_effect;
   std::vector<std::int64_t> start, target, effect_year;
   for (const auto& m : measures) {
     ids.push_back(m.id);
@@ -41,6 +41,7 @@ void add_measures(InventoryData& data, const std::vector<model::YearTotals>& yea
     planned.push_back(m.planned_ha);
     planted.push_back(m.planted_ha);
     established.push_back(m.established_ha);
+    taken_earlier.push_back(m.taken_earlier_ha);
     target_area.push_back(m.target_area_ha);
     target_effect.push_back(m.target_kt_co2e);
     start.push_back(m.start_year);
@@ -61,6 +62,7 @@ void add_measures(InventoryData& data, const std::vector<model::YearTotals>& yea
   data.put("/measures/planned_ha", f64_dataset({n}, planned));
   data.put("/measures/planted_ha", f64_dataset({n}, planted));
   data.put("/measures/established_ha", f64_dataset({n}, established));
+  data.put("/measures/taken_earlier_ha", f64_dataset({n}, taken_earlier));
   data.put("/measures/target_area_ha", f64_dataset({n}, target_area));
   data.put("/measures/target_kt_co2e", f64_dataset({n}, target_effect));
   data.put("/measures/target_effect_year", int_dataset(ValueType::i32, {n}, effect_year));

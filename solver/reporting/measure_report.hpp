@@ -22,6 +22,7 @@ struct MeasureSummary {
   double planned_ha = 0.0;                                           ///< taken by the target year
   double planted_ha = 0.0;                                           ///< taken by the run's last year
   double established_ha = 0.0;                                       ///< of which established (survival)
+  double taken_earlier_ha = 0.0;                                     ///< qualifies, but earlier measures took it
   std::string shortfall;                                             ///< "" or what the qualifying area could not meet
   double target_area_ha = std::numeric_limits<double>::quiet_NaN();  ///< programme target, NaN if none
   double target_kt_co2e = std::numeric_limits<double>::quiet_NaN();

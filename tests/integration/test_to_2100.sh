@@ -23,7 +23,7 @@ parameters = $SRC/configs/parameters/lulucf_nl.ini $SRC/configs/parameters/eu_lu
 tile_size = 256
 INI
 measures=()
-for m in veenweide bossenstrategie landbouwbodems natuurbeheer kwelders_zeegras natuurbrand houtoogst; do
+for m in veenweide bossenstrategie natuurbeheer landbouwbodems kwelders_zeegras natuurbrand houtoogst; do
   measures+=(--config "$SRC/configs/measures/$m.ini")
 done
 "$MPIEXEC" -n 2 "$POLDER" run --config run.ini --quiet || fail "Ld to 2100 failed"
