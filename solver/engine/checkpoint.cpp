@@ -38,6 +38,8 @@ namespace polder::engine {
 namespace {
 
 namespace fs = std::filesystem;
+/// Per year in /years/fire: ignitions, burnt cells, patches, cells in large patches, largest patch.
+constexpr std::size_t k_fire_values = 5;
 
 /// A checkpointed field: its dataset name, valid range and the dense array (state or materialised).
 struct Field {
@@ -204,6 +206,9 @@ void Simulation::write_checkpoint(std::int32_t year) {
         wetland.insert(wetland.end(), y.wetland.begin(), y.wetland.end());
         fire.push_back(y.fire_ignitions);
         fire.push_back(y.fire_cells);
+        fire.push_back(y.fire_patches);
+        fire.push_back(y.fire_large_cells);
+        fire.push_back(y.fire_largest_cells);
         for (int k = 0; k < 3; ++k) {
           hwp.push_back(y.hwp.inflow_tc[k]);
           hwp.push_back(y.hwp.stock_tc[k]);
@@ -222,7 +227,7 @@ void Simulation::write_checkpoint(std::int32_t year) {
     write_root("/years/ledger", ny * model::k_ledger_size, ledgers);
     write_root("/years/transitions", ny * model::k_transition_size, transitions);
     write_root("/years/wetland_subrows", ny * model::k_wetland_ledger_size, wetland);
-    write_root("/years/fire", ny * 2, fire);
+    write_root("/years/fire", ny * k_fire_values, fire);
     write_root("/years/hwp", ny * 9 + 3, hwp);
     write_root("/years/mass_balance", ny, balance);
     // The books of each measure: [year][measure 0..M][quantity], M = the measures of this run.
@@ -338,7 +343,7 @@ void Simulation::restore(const std::string& path, bool branch) {
   expect_shape("/years/ledger", n_years * model::k_ledger_size);
   expect_shape("/years/transitions", n_years * model::k_transition_size);
   expect_shape("/years/wetland_subrows", n_years * model::k_wetland_ledger_size);
-  expect_shape("/years/fire", n_years * 2);
+  expect_shape("/years/fire", n_years * k_fire_values);
   expect_shape("/years/hwp", n_years * 9 + 3);
   expect_shape("/years/mass_balance", n_years);
   const std::int64_t measure_width = int_attr("measure_width");
@@ -441,8 +446,11 @@ void Simulation::restore(const std::string& path, bool branch) {
                   model::k_transition_size, y.transitions.begin());
       std::copy_n(wetland.begin() + static_cast<std::ptrdiff_t>(k * model::k_wetland_ledger_size),
                   model::k_wetland_ledger_size, y.wetland.begin());
-      y.fire_ignitions = fire[2 * k];
-      y.fire_cells = fire[2 * k + 1];
+      y.fire_ignitions = fire[k_fire_values * k];
+      y.fire_cells = fire[k_fire_values * k + 1];
+      y.fire_patches = fire[k_fire_values * k + 2];
+      y.fire_large_cells = fire[k_fire_values * k + 3];
+      y.fire_largest_cells = fire[k_fire_values * k + 4];
       for (std::size_t j = 0; j < 3; ++j) {
         y.hwp.inflow_tc[j] = hwp[9 * k + 3 * j];
         y.hwp.stock_tc[j] = hwp[9 * k + 3 * j + 1];

@@ -220,6 +220,10 @@ FireYear FireProcess::run(const YearContext& ctx, const CellState& s, std::vecto
     out.burnt_cells += static_cast<std::int64_t>(next.size());
   }
   for (auto& b : burnt) std::sort(b.begin(), b.end());
+  std::vector<std::int64_t> ids;
+  for (std::size_t t = 0; t < burnt.size(); ++t)
+    for (const std::uint32_t i : burnt[t]) ids.push_back(s.cell_id(t, i));
+  out.patches = fire_patches(m_comm, ids);
   return out;
 }
 

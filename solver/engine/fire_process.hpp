@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "solver/engine/cell_state.hpp"
+#include "solver/engine/fire_patches.hpp"
 #include "solver/engine/year_context.hpp"
 #include "solver/parallel/comm.hpp"
 #include "solver/parallel/decomposition.hpp"
@@ -21,6 +22,7 @@ struct FireYear {
   std::int64_t ignitions = 0;    ///< cells that ignited (this rank)
   std::int64_t burnt_cells = 0;  ///< cells burnt, including spread (this rank)
   std::int32_t spread_steps = 0;
+  FirePatches patches;  ///< the year's burnt patches, on the root (fire_patches.hpp)
 };
 
 class FireProcess {

@@ -16,10 +16,13 @@
 #include "solver/engine/initial_state.hpp"
 #include "solver/engine/wetland_closure.hpp"
 #include "solver/engine/work_model.hpp"
+#include "solver/grid/national_grid.hpp"
 #include "solver/kernels/counter_hash.hpp"
 #include "solver/parallel/tile_loop.hpp"
 
 namespace polder::engine {
+
+static_assert(model::k_cell_area_ha == grid::NationalGrid::cell_area_ha, "model and grid disagree on the cell area");
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -312,6 +315,9 @@ void Simulation::run_year(std::int32_t year) {
     const FireYear f = m_fire->run(ctx, s, m_burnt);
     totals.fire_ignitions = f.ignitions;
     totals.fire_cells = f.burnt_cells;
+    totals.fire_patches = f.patches.patches;  // root only: the sum over ranks below keeps it
+    totals.fire_large_cells = f.patches.large_cells;
+    totals.fire_largest_cells = f.patches.largest_cells;
   }
   m_timings.fire_s += seconds_since(t0);
 
@@ -338,7 +344,8 @@ void Simulation::run_year(std::int32_t year) {
                   " values, expected ", measure_size);
     for (std::size_t k = 0; k < measure_size; ++k) totals.measures[k] += m_thread_measures[th][k];
   }
-  std::vector<std::int64_t> extra = {totals.fire_ignitions, totals.fire_cells, 0, 0, 0};
+  std::vector<std::int64_t> extra = {totals.fire_ignitions,   totals.fire_cells,        0, 0, 0, totals.fire_patches,
+                                     totals.fire_large_cells, totals.fire_largest_cells};
   for (const auto& b : balance) {
     extra[2] += b[0];
     extra[3] += b[1];
@@ -354,6 +361,9 @@ void Simulation::run_year(std::int32_t year) {
 
   totals.fire_ignitions = extra[0];
   totals.fire_cells = extra[1];
+  totals.fire_patches = extra[5];
+  totals.fire_large_cells = extra[6];
+  totals.fire_largest_cells = extra[7];
   if (extra[4] != 0)
     throw InternalError(cat("carbon mass balance fails in ", year, ": ", extra[4],
                             " tile sums are not finite (NaN or Inf in the state)"));

@@ -20,6 +20,9 @@ struct HwpYear {
   }
 };
 
+/// Area of one 25 m cell, ha (grid::NationalGrid::cell_area_ha; the engine asserts they agree).
+inline constexpr double k_cell_area_ha = 0.0625;
+
 struct YearTotals {
   std::int32_t year = 0;
   std::vector<std::int64_t> ledger = std::vector<std::int64_t>(k_ledger_size, 0);
@@ -35,6 +38,9 @@ struct YearTotals {
   double mass_balance_relative_error = 0.0;
   std::int64_t fire_ignitions = 0;
   std::int64_t fire_cells = 0;
+  std::int64_t fire_patches = 0;        ///< burnt patches (8-connected cells of one year)
+  std::int64_t fire_large_cells = 0;    ///< cells in patches of >= 30 ha (EFFIS-comparable)
+  std::int64_t fire_largest_cells = 0;  ///< cells of the year's largest patch
 
   double value(int province0, int row, Quantity q) const {
     return static_cast<double>(ledger[ledger_index(province0, row, qi(q))]) * k_ledger_quantum;

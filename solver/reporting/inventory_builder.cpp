@@ -222,7 +222,8 @@ class Builder {
 
   void diagnostics() {
     std::vector<double> balance, subsidence, depleted, water_table;
-    std::vector<std::int64_t> ignitions, burnt;
+    std::vector<std::int64_t> ignitions, burnt, patches;
+    std::vector<double> burnt_ha, large_ha, largest_ha;
     for (std::size_t yi = 0; yi < m_ny; ++yi) {
       const auto& y = m_years[yi];
       balance.push_back(y.mass_balance_relative_error);
@@ -239,6 +240,10 @@ class Builder {
       depleted.push_back(dep);
       ignitions.push_back(y.fire_ignitions);
       burnt.push_back(y.fire_cells);
+      patches.push_back(y.fire_patches);
+      burnt_ha.push_back(static_cast<double>(y.fire_cells) * model::k_cell_area_ha);
+      large_ha.push_back(static_cast<double>(y.fire_large_cells) * model::k_cell_area_ha);
+      largest_ha.push_back(static_cast<double>(y.fire_largest_cells) * model::k_cell_area_ha);
     }
     put("/diagnostics/mass_balance_relative_error", balance);
     put("/diagnostics/mean_subsidence_cm", subsidence);
@@ -246,6 +251,10 @@ class Builder {
     put("/diagnostics/mean_water_table_depth_cm", water_table);
     m_out.put("/diagnostics/fire_ignitions", int_dataset(ValueType::i64, {m_ny}, ignitions));
     m_out.put("/diagnostics/fire_cells", int_dataset(ValueType::i64, {m_ny}, burnt));
+    m_out.put("/diagnostics/fire_patches", int_dataset(ValueType::i64, {m_ny}, patches));
+    put("/diagnostics/fire_burnt_ha", burnt_ha);
+    put("/diagnostics/fire_effis_ha", large_ha);
+    put("/diagnostics/fire_largest_ha", largest_ha);
   }
 
  private:

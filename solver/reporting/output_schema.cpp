@@ -175,6 +175,13 @@ std::vector<DatasetSpec> build() {
                   "mean water-table depth of the drained organic soils", "area-weighted, rewetted soils excluded"));
   s.push_back(data("/diagnostics/fire_ignitions", T::i64, {D::year}, "cells", "cells ignited"));
   s.push_back(data("/diagnostics/fire_cells", T::i64, {D::year}, "cells", "cells burnt incl. spread"));
+  s.push_back(data("/diagnostics/fire_patches", T::i64, {D::year}, "1",
+                   "burnt patches: burnt cells of the year joined by their 8 neighbours (a fire as mapped)"));
+  s.push_back(f64("/diagnostics/fire_burnt_ha", {D::year}, "ha", "area burnt (all fires; the national fire database)"));
+  s.push_back(
+      f64("/diagnostics/fire_effis_ha", {D::year}, "ha",
+          "area burnt in patches of at least 30 ha (comparable with EFFIS, which maps fires of ~30 ha and more)"));
+  s.push_back(f64("/diagnostics/fire_largest_ha", {D::year}, "ha", "area of the year's largest burnt patch"));
 
   // ---- /eu_accounting ---------------------------------------------------------------------------
   const std::string a21 = std::string(k_reg) + "Art. 2(1), Art. 4(1); Impl. Reg. (EU) 2020/1208 Annex XX";
@@ -406,6 +413,8 @@ std::vector<DatasetSpec> build() {
     opt(f64("/measures/planned_ha", {D::measure}, "ha", "area taken by the target year"));
     opt(f64("/measures/planted_ha", {D::measure}, "ha", "area taken by the run's last year"));
     opt(f64("/measures/established_ha", {D::measure}, "ha", "of it established (survival)"));
+    opt(f64("/measures/taken_earlier_ha", {D::measure}, "ha",
+            "qualifies, but earlier measures (config order) took it"));
     opt(f64("/measures/target_area_ha", {D::measure}, "ha", "the programme's area target (NaN: none)"));
     opt(f64("/measures/target_kt_co2e", {D::measure}, k_kt,
             "the programme's target effect on net emissions in target_effect_year (NaN: none)",

@@ -9,6 +9,8 @@ submission (crt_nl_net_emissions.csv beside this script, a copy of ../shared/ref
   * each category 4.A-4.G within +-25 % or +-150 kt CO2-eq, whichever is larger;
   * the sign of every compared value, and the direction of the 1990 -> 2020 change of the total and of
     every category whose reported change exceeds 150 kt;
+  * the burnt area: mean 2017-2022 within a factor 2 of the national fire database (405 ha/yr), and
+    the area in fires of 30 ha or more, 2018-2023, within a factor 4 of EFFIS (218 ha/yr);
   * on-site CO2 of peat meadows (peat soils under grassland) per 10 cm deeper water table (a second run
     of the first year with every water table 10 cm deeper, wtd_plus_10cm.ini) within van der Poel et
     al. 2025: 4.0-5.4 t CO2/ha/yr.
@@ -45,6 +47,12 @@ TOTAL_TOLERANCE = 0.15
 CATEGORY_TOLERANCE = 0.25
 CATEGORY_ABSOLUTE_KT = 150.0
 SLOPE_INTERVAL = (4.0, 5.4)  # t CO2/ha/yr per 10 cm, van der Poel et al. 2025, 90 % CI
+# Burnt area (../shared/reference/measures_uncertainty.md, "Wildfire"): the national fire database (WUR and
+# Brandweer, all fires) 405 ha/yr on average 2017-2022; EFFIS (fires of ~30 ha and more) 2018-2023:
+# 183, 0, 822, 0, 274, 31 ha. One draw of the fire model over six years: a factor-2 band around the
+# database, and a factor-4 band around EFFIS, whose six years hold one 822 ha year.
+FIRE_DATABASE = ((2017, 2022), 405.0, 2.0)
+FIRE_EFFIS = ((2018, 2023), (183.0 + 0.0 + 822.0 + 0.0 + 274.0 + 31.0) / 6.0, 4.0)
 
 
 def read_reference(path, submission):
@@ -97,6 +105,8 @@ class Inventory:
             self.burnt_ha = f["/crt/table_4_V/burnt_area_ha"][:].sum(axis=1)
             self.hwp_inflow = f["/crt/table_4_G/inflow_kt_c"][:].sum(axis=1)
             self.balance = f["/diagnostics/mass_balance_relative_error"][:]
+            self.fire_all_ha = f["/diagnostics/fire_burnt_ha"][:]
+            self.fire_effis_ha = f["/diagnostics/fire_effis_ha"][:]
 
     def index(self, year):
         return self.years.index(year)
@@ -235,6 +245,14 @@ def main():
         first_year, "n/a" if slope is None else "%.2f" % slope, *SLOPE_INTERVAL))
     if slope is None or not SLOPE_INTERVAL[0] <= slope <= SLOPE_INTERVAL[1]:
         failures.append("peat CO2 slope %s outside %s" % (slope, SLOPE_INTERVAL))
+    for label, series, ((y0, y1), reported, factor) in (("national fire database", inv.fire_all_ha, FIRE_DATABASE),
+                                                         ("EFFIS (fires >= 30 ha)", inv.fire_effis_ha, FIRE_EFFIS)):
+        model = float(np.mean([series[inv.index(y)] for y in range(y0, y1 + 1)]))
+        ok = reported / factor <= model <= reported * factor
+        print("Burnt area %d-%d, mean ha/yr: %.0f against %s %.0f (band x%.0f): %s" % (
+            y0, y1, model, label, reported, factor, "ok" if ok else "FAIL"))
+        if not ok:
+            failures.append("burnt area %d-%d %.0f ha/yr outside x%.0f of %s %.0f" % (y0, y1, model, factor, label, reported))
     diagnostics(inv)
     if failures:
         print("\nVALIDATION FAILED (%d):" % len(failures))
