@@ -175,13 +175,19 @@ std::vector<DatasetSpec> build() {
                   "mean water-table depth of the drained organic soils", "area-weighted, rewetted soils excluded"));
   s.push_back(data("/diagnostics/fire_ignitions", T::i64, {D::year}, "cells", "cells ignited"));
   s.push_back(data("/diagnostics/fire_cells", T::i64, {D::year}, "cells", "cells burnt incl. spread"));
-  s.push_back(data("/diagnostics/fire_patches", T::i64, {D::year}, "1",
-                   "burnt patches: burnt cells of the year joined by their 8 neighbours (a fire as mapped)"));
-  s.push_back(f64("/diagnostics/fire_burnt_ha", {D::year}, "ha", "area burnt (all fires; the national fire database)"));
-  s.push_back(
-      f64("/diagnostics/fire_effis_ha", {D::year}, "ha",
-          "area burnt in patches of at least 30 ha (comparable with EFFIS, which maps fires of ~30 ha and more)"));
-  s.push_back(f64("/diagnostics/fire_largest_ha", {D::year}, "ha", "area of the year's largest burnt patch"));
+  {
+    // Optional: inventories written before fires were joined into patches lack them.
+    const auto opt = [&s](DatasetSpec d) {
+      d.optional = true;
+      s.push_back(std::move(d));
+    };
+    opt(data("/diagnostics/fire_patches", T::i64, {D::year}, "1",
+             "burnt patches: burnt cells of the year joined by their 8 neighbours (a fire as mapped)"));
+    opt(f64("/diagnostics/fire_burnt_ha", {D::year}, "ha", "area burnt (all fires; the national fire database)"));
+    opt(f64("/diagnostics/fire_effis_ha", {D::year}, "ha",
+            "area burnt in patches of at least 30 ha (comparable with EFFIS, which maps fires of ~30 ha and more)"));
+    opt(f64("/diagnostics/fire_largest_ha", {D::year}, "ha", "area of the year's largest burnt patch"));
+  }
 
   // ---- /eu_accounting ---------------------------------------------------------------------------
   const std::string a21 = std::string(k_reg) + "Art. 2(1), Art. 4(1); Impl. Reg. (EU) 2020/1208 Annex XX";
