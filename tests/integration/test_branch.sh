@@ -43,8 +43,12 @@ grep -q 'polder_checkpoint_1992.h5' prov.txt || fail "provenance does not name t
 grep -A10 '"parent_scenario"' prov.txt | grep -q '"Md"' || fail "provenance lacks parent_scenario Md"
 grep -A6 '"branch_year"' prov.txt | grep -q 1992 || fail "provenance lacks branch_year 1992"
 grep -q '"branch_digest"' prov.txt || fail "provenance lacks branch_digest"
-# The measure took cells (100 ha a year from 1993), so the comparison covers its effect.
-h5dump -w 0 -y -d /measures/area_ha out/branch_1.h5 | tr -d ' ,' | grep -qx 300 || fail "the test measure took no cells"
+# The measure took cells (100 ha a year from 1993), so the comparison covers its effect; a planned cell
+# that a map event converts before its year is not taken (measure_plan.hpp), so a little less than 300.
+/usr/bin/python3 -c "
+import h5py, sys
+a = h5py.File('out/branch_1.h5', 'r')['/measures/area_ha'][-1, 0]
+sys.exit(0 if 295.0 <= a <= 300.0 else 1)" || fail "the test measure took no cells (or too few)"
 # The branch really changed something: the Md parent and the Hd branch differ after 1992.
 h5diff -q out/parent.h5 out/branch_1.h5 /crt > /dev/null && fail "the branch equals its Md parent"
 

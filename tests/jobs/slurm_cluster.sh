@@ -73,9 +73,15 @@ slurm_down() {
 # records: the job scripts write DONE/FAILED markers, so the tests read those instead.
 slurm_wait() {
   local id=$1 limit=${2:-600}
-  local jobs
+  local jobs gone=0
   for _ in $(seq 1 "$limit"); do
-    squeue -h -j "$id" 2>/dev/null | grep -q . || return 0
+    # Gone for five checks in a row: a job requeueing itself can drop out of squeue for a moment.
+    if squeue -h -j "$id" 2>/dev/null | grep -q .; then
+      gone=0
+    else
+      gone=$((gone + 1))
+      [ "$gone" -ge 5 ] && return 0
+    fi
     # slurmctld holds a requeued job back for a while (reason BeginTime, about two minutes) before it
     # may start again; on a cluster that is harmless, here it would add minutes per requeue test, so the
     # job is released at once (the requeue and the resume are what the tests check, not the delay).
