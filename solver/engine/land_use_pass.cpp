@@ -15,6 +15,16 @@ namespace {
 constexpr auto k_salt_marsh = static_cast<std::uint8_t>(model::LandUse::salt_marsh);
 constexpr auto k_flat = static_cast<std::uint8_t>(model::LandUse::intertidal_flat);
 
+/// The records to drop, ascending and distinct. They come in cell order, so this is a check, unless a
+/// cell was converted twice (a measure's target that the coastal model also converts).
+std::vector<std::uint32_t>& ascending(std::vector<std::uint32_t>& rows) {
+  if (!std::is_sorted(rows.begin(), rows.end()) || std::adjacent_find(rows.begin(), rows.end()) != rows.end()) {
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  }
+  return rows;
+}
+
 /// Adds a cell's books (per ha) to the ledger row of `key` and its balance to the closure check.
 void post(TileLedger& ledger, ReportKey key, const CellBooks& b, std::uint8_t measure, std::uint8_t land_use) {
   double* acc = ledger.row(key / model::k_ledger_rows, key % model::k_ledger_rows);
@@ -85,14 +95,14 @@ void convert_cell(const YearContext& ctx, CellState& s, std::size_t t, std::uint
   set_key(pr, c, key);
 
   // Process lists: a stand ends or starts; burnt vegetation carries its dead wood into a new stand.
-  if (rw >= 0 && !now_woody) scratch.drop_woody[static_cast<std::size_t>(rw)] = 1;
+  if (rw >= 0 && !now_woody) scratch.drop_woody.push_back(static_cast<std::uint32_t>(rw));
   if (!was_woody && now_woody) {
     const std::size_t r = add_woody(s, t, i, key, scratch.added_woody);
     scratch.added_woody.age[r] = 0.0F;
     scratch.added_woody.biomass_c[r] = b[Pool::biomass];
     scratch.added_woody.dead_wood_c[r] = b[Pool::dead_wood];
     scratch.added_woody.litter_c[r] = b[Pool::litter];
-    if (rb >= 0) scratch.drop_burnt[static_cast<std::size_t>(rb)] = 1;
+    if (rb >= 0) scratch.drop_burnt.push_back(static_cast<std::uint32_t>(rb));
   } else if (rb >= 0) {
     pr.burnt.biomass_c[static_cast<std::size_t>(rb)] = b[Pool::biomass];
   }
@@ -101,7 +111,7 @@ void convert_cell(const YearContext& ctx, CellState& s, std::size_t t, std::uint
     if (ignition[lu] > 0.0) {
       add_flammable(s, t, i, key, scratch.added_flammable);
     } else {
-      scratch.drop_flammable[static_cast<std::size_t>(pr.flammable.find(c))] = 1;
+      scratch.drop_flammable.push_back(static_cast<std::uint32_t>(pr.flammable.find(c)));
     }
   }
   if (mineral) {
@@ -210,16 +220,16 @@ void land_use_pass(const YearContext& ctx, CellState& s, std::size_t t, std::siz
              scratch.coastal_targets.end(), scratch.merged.begin());
 
   if (!scratch.merged.empty()) {
-    scratch.drop_woody.assign(pr.woody.size(), 0);
-    scratch.drop_burnt.assign(pr.burnt.size(), 0);
-    scratch.drop_flammable.assign(pr.flammable.size(), 0);
+    scratch.drop_woody.clear();
+    scratch.drop_burnt.clear();
+    scratch.drop_flammable.clear();
     for (const auto& [cell, lu] : scratch.merged) convert_cell(ctx, s, t, cell, lu, areas, ledger, scratch);
-    pr.woody.erase_flagged(scratch.drop_woody);
+    pr.woody.erase_rows(ascending(scratch.drop_woody));
     pr.woody.merge(scratch.added_woody);
-    pr.burnt.erase_flagged(scratch.drop_burnt);
+    pr.burnt.erase_rows(ascending(scratch.drop_burnt));
     pr.burnt.merge(scratch.added_burnt);
     pr.transition.merge(scratch.added_transition);
-    pr.flammable.erase_flagged(scratch.drop_flammable);
+    pr.flammable.erase_rows(ascending(scratch.drop_flammable));
     pr.flammable.merge(scratch.added_flammable);
   }
   apply_measure_actions(ctx, s, t, scratch.activated);
