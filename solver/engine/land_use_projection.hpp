@@ -54,12 +54,21 @@ class ProjectionRates {
     return (static_cast<std::size_t>(province - 1) * k_lu + static_cast<std::size_t>(from)) * k_lu +
            static_cast<std::size_t>(to);
   }
+  /// The 4 x 4 blocks overlapping local tile t: first block row and column, and their numbers.
+  struct BlockSpan {
+    std::int32_t br0 = 0, bc0 = 0;
+    std::size_t n_rows = 0, n_cols = 0;
+  };
+  static BlockSpan block_span(const CellState& s, std::size_t t);
+
   bool m_enabled = false;
   std::int32_t m_from = 0, m_to = 0, m_first = 0;
   std::vector<std::int64_t> m_counts;  ///< [province][from][to]
   std::vector<double> m_cumulative;    ///< [province][from][to]: sum of the rates to classes <= to
   double m_max_total = 0.0;            ///< largest total rate of any (province, class)
   std::vector<std::uint8_t> m_fixed;   ///< per class: 1 if the projection leaves it alone
+  /// Per local tile: its blocks (row-major index in block_span) that hold a cell of a province.
+  std::vector<std::vector<std::uint32_t>> m_blocks;
 };
 
 }  // namespace polder::engine
