@@ -224,13 +224,10 @@ void land_use_pass(const YearContext& ctx, CellState& s, std::size_t t, std::siz
     scratch.drop_burnt.clear();
     scratch.drop_flammable.clear();
     for (const auto& [cell, lu] : scratch.merged) convert_cell(ctx, s, t, cell, lu, areas, ledger, scratch);
-    pr.woody.erase_rows(ascending(scratch.drop_woody));
-    pr.woody.merge(scratch.added_woody);
-    pr.burnt.erase_rows(ascending(scratch.drop_burnt));
-    pr.burnt.merge(scratch.added_burnt);
+    pr.woody.splice(ascending(scratch.drop_woody), scratch.added_woody);
+    pr.burnt.splice(ascending(scratch.drop_burnt), scratch.added_burnt);
     pr.transition.merge(scratch.added_transition);
-    pr.flammable.erase_rows(ascending(scratch.drop_flammable));
-    pr.flammable.merge(scratch.added_flammable);
+    pr.flammable.splice(ascending(scratch.drop_flammable), scratch.added_flammable);
   }
   apply_measure_actions(ctx, s, t, scratch.activated);
   areas.post(*ctx.parameters, *ctx.climate, ledger);

@@ -21,7 +21,8 @@ struct LandUseScratch {
   std::vector<std::uint32_t> rekeyed;
   std::vector<std::pair<std::uint16_t, std::uint8_t>> targets, coastal_targets, merged, extra, combined;
   std::vector<std::uint16_t> activated;  ///< cells entering a measure this year
-  std::vector<std::uint32_t> drop_woody, drop_burnt, drop_flammable;  ///< records to drop, ascending
+  /// Records to drop, ascending.
+  std::vector<std::uint32_t> drop_woody, drop_burnt, drop_flammable;
   WoodyList added_woody;
   FlammableList added_flammable;
   BurntList added_burnt;

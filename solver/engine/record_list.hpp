@@ -107,6 +107,61 @@ class RecordList : public Columns {
     });
   }
 
+  /// Removes the records at indices `drop` (ascending, distinct) and merges `added` (sorted by cell,
+  /// cells not kept in this list), keeping cell order: the same list as erase_rows then merge, with
+  /// every record behind the first change moved once. In place: the runs of records between changes
+  /// that move towards the front are moved first, front to back, then those that move towards the
+  /// back, back to front (records keep their order, so no move overwrites a run not yet moved).
+  void splice(std::span<const std::uint32_t> drop, RecordList& added) {
+    const std::size_t n = size(), d = drop.size(), m = added.size();
+    if (d == 0 && m == 0) return;
+    if (m == 0) return erase_rows(drop);
+    if (d == 0) return merge(added);
+    // Insertion point of every added record among the old ones; then its final position.
+    m_order.resize(m);
+    auto at = cell.begin();
+    for (std::size_t j = 0; j < m; ++j) {
+      at = std::lower_bound(at, cell.end(), added.cell[j]);
+      m_order[j] = static_cast<std::uint32_t>(at - cell.begin());
+    }
+    thread_local std::vector<Run> runs;
+    runs.clear();
+    std::size_t i = 0, j = 0;
+    std::ptrdiff_t shift = 0;  // final - old index of the records from k on
+    std::size_t k = std::min<std::size_t>(drop[0], m_order[0]);
+    while (k < n) {
+      for (; j < m && m_order[j] <= k; ++j) {
+        m_order[j] = static_cast<std::uint32_t>(static_cast<std::ptrdiff_t>(k) + shift);
+        ++shift;
+      }
+      if (i < d && drop[i] == k) {
+        ++i;
+        ++k;
+        --shift;
+        continue;
+      }
+      const std::size_t next = std::min<std::size_t>(i < d ? drop[i] : n, j < m ? m_order[j] : n);
+      if (shift != 0) runs.push_back({static_cast<std::ptrdiff_t>(k), static_cast<std::ptrdiff_t>(next), shift});
+      k = next;
+    }
+    for (; j < m; ++j) m_order[j] = static_cast<std::uint32_t>(static_cast<std::ptrdiff_t>(n) + shift++);
+    const auto n_new = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(n) + shift);
+    std::size_t column = 0;
+    visit([&](const ColumnInfo&, auto& mine) {
+      using Vec = std::decay_t<decltype(mine)>;
+      const Vec& theirs = added.template column_at<Vec>(column++);
+      if (n_new > n) mine.resize(n_new);
+      const auto b = mine.begin();
+      for (const Run& r : runs)
+        if (r.shift < 0) std::copy(b + r.begin, b + r.end, b + (r.begin + r.shift));
+      for (auto r = runs.rbegin(); r != runs.rend(); ++r)
+        if (r->shift > 0) std::copy_backward(b + r->begin, b + r->end, b + (r->end + r->shift));
+      for (std::size_t q = 0; q < m; ++q) mine[m_order[q]] = theirs[q];
+      mine.resize(n_new);
+    });
+    added.clear();
+  }
+
   /// Removes the records whose flag in `drop` (one per record) is set.
   void erase_flagged(std::span<const std::uint8_t> drop) {
     thread_local std::vector<std::uint32_t> rows;
@@ -148,6 +203,10 @@ class RecordList : public Columns {
     return *found;
   }
 
+  /// Old records [begin, end) that move by `shift` in a splice.
+  struct Run {
+    std::ptrdiff_t begin, end, shift;
+  };
   std::vector<std::uint32_t> m_order;
 };
 
