@@ -98,6 +98,7 @@ ProjectionRates::ProjectionRates(const parallel::Comm& comm, const CellState& s,
   // Per tile, once: the blocks that hold a cell of a province. The others never give a target, so
   // they are not drawn (each block's draw is keyed by its id alone: skipping one changes no other).
   m_blocks.resize(s.n_tiles());
+  m_row_start.resize(s.n_tiles());
   std::vector<std::uint8_t> used;
   for (std::size_t t = 0; t < s.n_tiles(); ++t) {
     const TileInput& in = s.tile_input(t);
@@ -115,6 +116,11 @@ ProjectionRates::ProjectionRates(const parallel::Comm& comm, const CellState& s,
     for (std::size_t k = 0; k < used.size(); ++k)
       if (used[k] != 0) m_blocks[t].push_back(static_cast<std::uint32_t>(k));
     m_blocks[t].shrink_to_fit();
+    // Where each row's cells start (local_index ascends), so a block row is searched within its row.
+    std::vector<std::uint32_t>& rs = m_row_start[t];
+    rs.assign(T + 1, 0);
+    for (std::size_t c = 0; c < in.n_cells(); ++c) ++rs[in.local_index[c] / T + 1];
+    for (std::size_t r = 0; r < T; ++r) rs[r + 1] += rs[r];
   }
 }
 
@@ -170,7 +176,8 @@ void ProjectionRates::targets(const YearContext& ctx, const CellState& s, std::s
       const std::int32_t col_a = std::max(0, bc * k_block - c0), col_b = std::min(T, bc * k_block + k_block - c0);
       if (col_a >= col_b) continue;
       const auto first = static_cast<std::uint16_t>(row * T + col_a);
-      auto it = std::lower_bound(local.begin(), local.end(), first);
+      const std::uint32_t* rs = m_row_start[t].data() + row;  // the cells of this row
+      auto it = std::lower_bound(local.begin() + rs[0], local.begin() + rs[1], first);
       for (; it != local.end() && *it < row * T + col_b; ++it) {
         const auto cell = static_cast<std::uint16_t>(it - local.begin());
         const std::uint8_t a = s.land_use[b0 + cell];

@@ -69,6 +69,8 @@ class ProjectionRates {
   std::vector<std::uint8_t> m_fixed;   ///< per class: 1 if the projection leaves it alone
   /// Per local tile: its blocks (row-major index in block_span) that hold a cell of a province.
   std::vector<std::vector<std::uint32_t>> m_blocks;
+  /// Per local tile: index of the first cell of each row of the tile, and the cell count at the end.
+  std::vector<std::vector<std::uint32_t>> m_row_start;
 };
 
 }  // namespace polder::engine
