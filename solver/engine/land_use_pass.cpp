@@ -117,6 +117,7 @@ void convert_cell(const YearContext& ctx, CellState& s, std::size_t t, std::uint
     s.converted_year[i] = static_cast<std::int16_t>(ctx.year);
   }
   s.land_use[i] = lu;
+  if (ctx.projection != nullptr) ctx.projection->cell_changed(t, old_lu, lu);
   areas.enter(s, i, ctx.year, old_cat);
   const auto key =
       static_cast<ReportKey>(report_key(s.province(t, i), lu, s.converted_from[i], s.converted_year[i], ctx.year));

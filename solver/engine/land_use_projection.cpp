@@ -95,33 +95,51 @@ ProjectionRates::ProjectionRates(const parallel::Comm& comm, const CellState& s,
   }
   m_enabled = m_max_total > 0.0;
   if (!m_enabled) return;
-  // Per tile, once: the blocks that hold a cell of a province. The others never give a target, so
-  // they are not drawn (each block's draw is keyed by its id alone: skipping one changes no other).
+  // Per tile: where each row's cells start (local_index ascends), so a block row is searched within
+  // its row; the tile's blocks are listed at its first projected year (blocks()).
   m_blocks.resize(s.n_tiles());
+  m_blocks_stale.assign(s.n_tiles(), 1);
   m_row_start.resize(s.n_tiles());
-  std::vector<std::uint8_t> used;
   for (std::size_t t = 0; t < s.n_tiles(); ++t) {
     const TileInput& in = s.tile_input(t);
-    const BlockSpan b = block_span(s, t);
-    used.assign(b.n_rows * b.n_cols, 0);
     const auto T = static_cast<std::uint32_t>(s.tile_size);
-    for (std::size_t c = 0; c < in.n_cells(); ++c) {
-      const int p = in.province[c];
-      if (p < 1 || p > model::k_provinces) continue;
-      const std::int32_t row = s.tile_row0[t] + static_cast<std::int32_t>(in.local_index[c] / T);
-      const std::int32_t col = s.tile_col0[t] + static_cast<std::int32_t>(in.local_index[c] % T);
-      used[static_cast<std::size_t>(row / k_block - b.br0) * b.n_cols +
-           static_cast<std::size_t>(col / k_block - b.bc0)] = 1;
-    }
-    for (std::size_t k = 0; k < used.size(); ++k)
-      if (used[k] != 0) m_blocks[t].push_back(static_cast<std::uint32_t>(k));
-    m_blocks[t].shrink_to_fit();
-    // Where each row's cells start (local_index ascends), so a block row is searched within its row.
     std::vector<std::uint32_t>& rs = m_row_start[t];
     rs.assign(T + 1, 0);
     for (std::size_t c = 0; c < in.n_cells(); ++c) ++rs[in.local_index[c] / T + 1];
     for (std::size_t r = 0; r < T; ++r) rs[r + 1] += rs[r];
   }
+}
+
+const std::vector<std::uint32_t>& ProjectionRates::blocks(const CellState& s, std::size_t t) const {
+  std::vector<std::uint32_t>& list = m_blocks[t];
+  if (m_blocks_stale[t] == 0) return list;
+  // The blocks that hold a cell of a province whose class is not fixed. The others give no target
+  // this year, and none later unless a cell of a fixed class changes to a free one (cell_changed):
+  // they are not drawn (a block's draw is keyed by its id alone, so skipping one changes no other).
+  const TileInput& in = s.tile_input(t);
+  const BlockSpan b = block_span(s, t);
+  thread_local std::vector<std::uint8_t> used;
+  used.assign(b.n_rows * b.n_cols, 0);
+  const auto T = static_cast<std::uint32_t>(s.tile_size);
+  const std::size_t b0 = s.begin(t);
+  for (std::size_t c = 0; c < in.n_cells(); ++c) {
+    const int p = in.province[c];
+    if (p < 1 || p > model::k_provinces || m_fixed[s.land_use[b0 + c]]) continue;
+    const std::int32_t row = s.tile_row0[t] + static_cast<std::int32_t>(in.local_index[c] / T);
+    const std::int32_t col = s.tile_col0[t] + static_cast<std::int32_t>(in.local_index[c] % T);
+    used[static_cast<std::size_t>(row / k_block - b.br0) * b.n_cols + static_cast<std::size_t>(col / k_block - b.bc0)] =
+        1;
+  }
+  list.clear();
+  for (std::size_t k = 0; k < used.size(); ++k)
+    if (used[k] != 0) list.push_back(static_cast<std::uint32_t>(k));
+  list.shrink_to_fit();
+  m_blocks_stale[t] = 0;
+  return list;
+}
+
+void ProjectionRates::cell_changed(std::size_t t, std::uint8_t from, std::uint8_t to) const {
+  if (m_enabled && m_fixed[from] && !m_fixed[to]) m_blocks_stale[t] = 1;
 }
 
 double ProjectionRates::rate(int province, int from, int to) const {
@@ -145,7 +163,7 @@ void ProjectionRates::targets(const YearContext& ctx, const CellState& s, std::s
   const BlockSpan span = block_span(s, t);
   const std::int32_t br0 = span.br0, bc0 = span.bc0;
   const auto n_bc = span.n_cols;
-  const std::vector<std::uint32_t>& blocks = m_blocks[t];
+  const std::vector<std::uint32_t>& blocks = this->blocks(s, t);
   const std::size_t nb = blocks.size();
   thread_local std::vector<std::uint32_t> l0, l1, l2, l3;
   l0.resize(nb);
