@@ -86,12 +86,12 @@ void AreaBook::add(std::uint64_t k, std::int32_t delta) {
   auto it =
       std::lower_bound(m_counts.begin(), m_counts.end(), k, [](const Count& c, std::uint64_t v) { return c.key < v; });
   if (it == m_counts.end() || it->key != k) it = m_counts.insert(it, {k, 0});
-  it->cells += delta;
-  if (it->cells == 0) m_counts.erase(it);
+  it->cells += delta;  // an emptied key stays until the next year's expire (no shift of the table)
 }
 
 void AreaBook::expire(const CellState& s, std::int32_t year, std::vector<std::uint32_t>& rekeyed) {
   std::fill(m_changes.begin(), m_changes.end(), 0);
+  std::erase_if(m_counts, [](const Count& c) { return c.cells == 0; });
   const std::int32_t ending = year - model::k_ipcc_transition_years;
   while (m_next_expiry < m_conversions.size() && m_conversions[m_next_expiry].year <= ending) {
     const auto& c = m_conversions[m_next_expiry++];
@@ -123,6 +123,7 @@ void AreaBook::post(const ModelParameters& p, const ClimateTables& climate, Tile
   std::vector<std::int32_t> in_category(static_cast<std::size_t>(model::k_provinces) * model::k_land_categories, 0);
   double turnover = 0.0;
   for (const auto& c : m_counts) {
+    if (c.cells == 0) continue;
     const auto cc = static_cast<std::size_t>(c.key & 0xFFFF);
     const std::uint64_t sk = (c.key >> 16) & 0xFFFF;
     const auto measure = static_cast<int>(c.key >> 32);

@@ -49,7 +49,7 @@ class AreaBook {
     std::uint32_t cell;
   };
   std::size_t m_tile = 0;
-  std::vector<Count> m_counts;            ///< sorted by key
+  std::vector<Count> m_counts;            ///< sorted by key; may hold emptied keys (0 cells)
   std::vector<Conversion> m_conversions;  ///< in year order
   std::size_t m_next_expiry = 0;
   /// This year's land-use changes: [province][from category][to category] cells.

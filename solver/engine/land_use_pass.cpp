@@ -1,6 +1,7 @@
 #include "solver/engine/land_use_pass.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "solver/engine/cell_books.hpp"
 #include "solver/engine/land_use_projection.hpp"
@@ -14,6 +15,32 @@ namespace {
 
 constexpr auto k_salt_marsh = static_cast<std::uint8_t>(model::LandUse::salt_marsh);
 constexpr auto k_flat = static_cast<std::uint8_t>(model::LandUse::intertidal_flat);
+/// Positions of the lists in TileProcesses::visit_lists.
+constexpr std::size_t k_woody = 0, k_transition = 2, k_burnt = 4, k_flammable = 5;
+
+/// The records to drop, ascending and distinct. They come in cell order, so this is a check, unless a
+/// cell was converted twice (a measure's target that the coastal model also converts).
+std::vector<std::uint32_t>& ascending(std::vector<std::uint32_t>& rows) {
+  if (!std::is_sorted(rows.begin(), rows.end()) || std::adjacent_find(rows.begin(), rows.end()) != rows.end()) {
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  }
+  return rows;
+}
+
+/// The first index from `from` on whose cell is not below `c` (`cells` ascending, all cells before
+/// `from` below `c`): steps of 1, 2, 4, ... from `from`, then bisection of the last step.
+std::size_t seek(const std::vector<std::uint16_t>& cells, std::size_t from, std::uint16_t c) {
+  std::size_t lo = from, hi = from, step = 1;
+  while (hi < cells.size() && cells[hi] < c) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  const auto end = cells.begin() + static_cast<std::ptrdiff_t>(std::min(hi, cells.size()));
+  return static_cast<std::size_t>(std::lower_bound(cells.begin() + static_cast<std::ptrdiff_t>(lo), end, c) -
+                                  cells.begin());
+}
 
 /// Adds a cell's books (per ha) to the ledger row of `key` and its balance to the closure check.
 void post(TileLedger& ledger, ReportKey key, const CellBooks& b, std::uint8_t measure, std::uint8_t land_use) {
@@ -37,8 +64,19 @@ void convert_cell(const YearContext& ctx, CellState& s, std::size_t t, std::uint
   const std::uint8_t old_lu = s.land_use[i];
   const std::uint8_t old_cat = category_of_code(old_lu), new_cat = category_of_code(lu);
   const bool was_woody = is_woody(old_lu), now_woody = is_woody(lu);
-  const std::ptrdiff_t rw = was_woody ? pr.woody.find(c) : -1;
-  const std::ptrdiff_t rb = was_woody ? -1 : pr.burnt.find(c);
+  // The cell's record in each process list (-1: none), found once: conversions come in cell order, so
+  // each list is searched on from the previous conversion's record.
+  std::array<std::ptrdiff_t, k_lists> at{};
+  if (c < scratch.cursor_cell) scratch.list_cursor.fill(0);  // not in order: search from the start
+  scratch.cursor_cell = c;
+  std::size_t l = 0;
+  pr.visit_lists([&](const char*, auto& list) {
+    std::size_t& from = scratch.list_cursor[l];
+    from = seek(list.cell, from, c);
+    at[l++] = from < list.size() && list.cell[from] == c ? static_cast<std::ptrdiff_t>(from) : -1;
+  });
+  const std::ptrdiff_t rw = was_woody ? at[k_woody] : -1;
+  const std::ptrdiff_t rb = was_woody ? -1 : at[k_burnt];
   double biomass = kernels::vegetation_biomass(p.vegetation, old_lu), dead_wood = 0.0, litter = 0.0;
   if (rw >= 0) {
     biomass = pr.woody.biomass_c[static_cast<std::size_t>(rw)];
@@ -80,20 +118,25 @@ void convert_cell(const YearContext& ctx, CellState& s, std::size_t t, std::uint
     s.converted_year[i] = static_cast<std::int16_t>(ctx.year);
   }
   s.land_use[i] = lu;
+  if (ctx.projection != nullptr) ctx.projection->cell_changed(t, old_lu, lu);
   areas.enter(s, i, ctx.year, old_cat);
   const auto key =
       static_cast<ReportKey>(report_key(s.province(t, i), lu, s.converted_from[i], s.converted_year[i], ctx.year));
-  set_key(pr, c, key);
+  l = 0;  // the key in every list that holds the cell (set_key)
+  pr.visit_lists([&](const char*, auto& list) {
+    if (at[l] >= 0) list.key[static_cast<std::size_t>(at[l])] = key;
+    ++l;
+  });
 
   // Process lists: a stand ends or starts; burnt vegetation carries its dead wood into a new stand.
-  if (rw >= 0 && !now_woody) scratch.drop_woody[static_cast<std::size_t>(rw)] = 1;
+  if (rw >= 0 && !now_woody) scratch.drop_woody.push_back(static_cast<std::uint32_t>(rw));
   if (!was_woody && now_woody) {
     const std::size_t r = add_woody(s, t, i, key, scratch.added_woody);
     scratch.added_woody.age[r] = 0.0F;
     scratch.added_woody.biomass_c[r] = b[Pool::biomass];
     scratch.added_woody.dead_wood_c[r] = b[Pool::dead_wood];
     scratch.added_woody.litter_c[r] = b[Pool::litter];
-    if (rb >= 0) scratch.drop_burnt[static_cast<std::size_t>(rb)] = 1;
+    if (rb >= 0) scratch.drop_burnt.push_back(static_cast<std::uint32_t>(rb));
   } else if (rb >= 0) {
     pr.burnt.biomass_c[static_cast<std::size_t>(rb)] = b[Pool::biomass];
   }
@@ -102,11 +145,11 @@ void convert_cell(const YearContext& ctx, CellState& s, std::size_t t, std::uint
     if (ignition[lu] > 0.0) {
       add_flammable(s, t, i, key, scratch.added_flammable);
     } else {
-      scratch.drop_flammable[static_cast<std::size_t>(pr.flammable.find(c))] = 1;
+      scratch.drop_flammable.push_back(static_cast<std::uint32_t>(at[k_flammable]));
     }
   }
   if (mineral) {
-    const std::ptrdiff_t rt = pr.transition.find(c);
+    const std::ptrdiff_t rt = at[k_transition];
     if (rt >= 0) {  // a running transition is replaced (or ended, when the stock is already there)
       pr.transition.rate[static_cast<std::size_t>(rt)] = tr.rate_t_c_ha_yr;
       pr.transition.years_left[static_cast<std::size_t>(rt)] = tr.years_left;
@@ -139,19 +182,22 @@ void land_use_pass(const YearContext& ctx, CellState& s, std::size_t t, std::siz
   scratch.rekeyed.clear();
   areas.expire(s, ctx.year, scratch.rekeyed);
   if (!scratch.rekeyed.empty()) {
-    // The cells in order: each list is searched from where the previous cell was found.
+    // The cells in order, each key computed once: each list is searched from where the previous cell
+    // was found, galloping (the cells of one conversion year lie close together).
     std::sort(scratch.rekeyed.begin(), scratch.rekeyed.end());
+    scratch.rekeyed_keys.resize(scratch.rekeyed.size());
+    for (std::size_t k = 0; k < scratch.rekeyed.size(); ++k) {
+      const std::uint32_t i = scratch.rekeyed[k];
+      scratch.rekeyed_keys[k] = static_cast<ReportKey>(
+          report_key(s.province(t, i), s.land_use[i], s.converted_from[i], s.converted_year[i], ctx.year));
+    }
     pr.visit_lists([&](const char*, auto& list) {
       std::size_t r = 0;
-      for (const std::uint32_t i : scratch.rekeyed) {
-        const auto c = static_cast<std::uint16_t>(i - b0);
-        r = static_cast<std::size_t>(
-            std::lower_bound(list.cell.begin() + static_cast<std::ptrdiff_t>(r), list.cell.end(), c) -
-            list.cell.begin());
+      for (std::size_t k = 0; k < scratch.rekeyed.size(); ++k) {
+        const auto c = static_cast<std::uint16_t>(scratch.rekeyed[k] - b0);
+        r = seek(list.cell, r, c);
         if (r == list.size()) break;
-        if (list.cell[r] == c)
-          list.key[r] = static_cast<ReportKey>(
-              report_key(s.province(t, i), s.land_use[i], s.converted_from[i], s.converted_year[i], ctx.year));
+        if (list.cell[r] == c) list.key[r] = scratch.rekeyed_keys[k];
       }
     });
   }
@@ -211,17 +257,16 @@ void land_use_pass(const YearContext& ctx, CellState& s, std::size_t t, std::siz
              scratch.coastal_targets.end(), scratch.merged.begin());
 
   if (!scratch.merged.empty()) {
-    scratch.drop_woody.assign(pr.woody.size(), 0);
-    scratch.drop_burnt.assign(pr.burnt.size(), 0);
-    scratch.drop_flammable.assign(pr.flammable.size(), 0);
+    scratch.drop_woody.clear();
+    scratch.drop_burnt.clear();
+    scratch.drop_flammable.clear();
+    scratch.list_cursor.fill(0);
+    scratch.cursor_cell = 0;
     for (const auto& [cell, lu] : scratch.merged) convert_cell(ctx, s, t, cell, lu, areas, ledger, scratch);
-    pr.woody.erase_flagged(scratch.drop_woody);
-    pr.woody.merge(scratch.added_woody);
-    pr.burnt.erase_flagged(scratch.drop_burnt);
-    pr.burnt.merge(scratch.added_burnt);
+    pr.woody.splice(ascending(scratch.drop_woody), scratch.added_woody);
+    pr.burnt.splice(ascending(scratch.drop_burnt), scratch.added_burnt);
     pr.transition.merge(scratch.added_transition);
-    pr.flammable.erase_flagged(scratch.drop_flammable);
-    pr.flammable.merge(scratch.added_flammable);
+    pr.flammable.splice(ascending(scratch.drop_flammable), scratch.added_flammable);
   }
   apply_measure_actions(ctx, s, t, scratch.activated);
   areas.post(*ctx.parameters, *ctx.climate, ledger);

@@ -6,6 +6,7 @@
 // are updated where cells enter or leave a process; the tile's areas, wetland CH4, transition matrix
 // and mineral-soil climate response are booked from its counts (area_book.hpp).
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -16,12 +17,20 @@
 
 namespace polder::engine {
 
+/// Number of process lists of a tile (TileProcesses::visit_lists).
+inline constexpr std::size_t k_lists = 6;
+
 /// Work buffers of one thread, kept between tiles and years.
 struct LandUseScratch {
+  /// Per process list: the record the previous conversion of the tile was searched to.
+  std::array<std::size_t, k_lists> list_cursor{};
+  std::uint16_t cursor_cell = 0;  ///< the cell of that conversion
   std::vector<std::uint32_t> rekeyed;
+  std::vector<ReportKey> rekeyed_keys;  ///< their new reporting keys
   std::vector<std::pair<std::uint16_t, std::uint8_t>> targets, coastal_targets, merged, extra, combined;
   std::vector<std::uint16_t> activated;  ///< cells entering a measure this year
-  std::vector<std::uint8_t> drop_woody, drop_burnt, drop_flammable;
+  /// Records to drop, ascending.
+  std::vector<std::uint32_t> drop_woody, drop_burnt, drop_flammable;
   WoodyList added_woody;
   FlammableList added_flammable;
   BurntList added_burnt;

@@ -42,6 +42,10 @@ class ProjectionRates {
   /// Cells of class `from` at from_year that were class `to` at to_year, in province p.
   std::int64_t count(int province, int from, int to) const;
 
+  /// A cell of local tile t changes from class `from` to `to` (convert_cell): a cell of a fixed class
+  /// that becomes free can move from now on, so the tile's blocks are listed again.
+  void cell_changed(std::size_t t, std::uint8_t from, std::uint8_t to) const;
+
   /// Appends this year's projected conversions of local tile t, (cell, new class) in cell order, for
   /// cells not `taken` (a measure's or already changing this year) and not fixed.
   void targets(const YearContext& ctx, const CellState& s, std::size_t t,
@@ -54,12 +58,26 @@ class ProjectionRates {
     return (static_cast<std::size_t>(province - 1) * k_lu + static_cast<std::size_t>(from)) * k_lu +
            static_cast<std::size_t>(to);
   }
+  /// The 4 x 4 blocks overlapping local tile t: first block row and column, and their numbers.
+  struct BlockSpan {
+    std::int32_t br0 = 0, bc0 = 0;
+    std::size_t n_rows = 0, n_cols = 0;
+  };
+  static BlockSpan block_span(const CellState& s, std::size_t t);
+
   bool m_enabled = false;
   std::int32_t m_from = 0, m_to = 0, m_first = 0;
   std::vector<std::int64_t> m_counts;  ///< [province][from][to]
   std::vector<double> m_cumulative;    ///< [province][from][to]: sum of the rates to classes <= to
   double m_max_total = 0.0;            ///< largest total rate of any (province, class)
   std::vector<std::uint8_t> m_fixed;   ///< per class: 1 if the projection leaves it alone
+  /// Local tile t's blocks (row-major index in block_span) that can give a target, listed again when
+  /// stale. Each tile is only touched by the thread that runs it, so the cache needs no lock.
+  const std::vector<std::uint32_t>& blocks(const CellState& s, std::size_t t) const;
+  mutable std::vector<std::vector<std::uint32_t>> m_blocks;
+  mutable std::vector<std::uint8_t> m_blocks_stale;  ///< per local tile: 1 until listed, or a cell freed
+  /// Per local tile: index of the first cell of each row of the tile, and the cell count at the end.
+  std::vector<std::vector<std::uint32_t>> m_row_start;
 };
 
 }  // namespace polder::engine

@@ -61,49 +61,114 @@ class RecordList : public Columns {
   }
 
   /// Merges `added` (sorted by cell, cells not yet in this list) into this list, keeping cell order. In
-  /// place, from the back: only the records after the first insertion point move, and no memory is
-  /// allocated once the columns have grown to their working size.
+  /// place, from the back: only the records after the first insertion point move, as blocks (memmove),
+  /// and no memory is allocated once the columns have grown to their working size.
   void merge(RecordList& added) {
     if (added.empty()) return;
     const std::size_t n = size(), m = added.size();
     // Merged position of every added record; records before the first one stay where they are.
     m_order.resize(m);
-    std::size_t i = static_cast<std::size_t>(std::lower_bound(cell.begin(), cell.end(), added.cell[0]) - cell.begin());
+    auto at = cell.begin();
     for (std::size_t j = 0; j < m; ++j) {
-      while (i < n && cell[i] < added.cell[j]) ++i;
-      m_order[j] = static_cast<std::uint32_t>(i + j);
+      at = std::lower_bound(at, cell.end(), added.cell[j]);
+      m_order[j] = static_cast<std::uint32_t>(static_cast<std::size_t>(at - cell.begin()) + j);
     }
     std::size_t column = 0;
     visit([&](const ColumnInfo&, auto& mine) {
       using Vec = std::decay_t<decltype(mine)>;
       const Vec& theirs = added.template column_at<Vec>(column++);
       mine.resize(n + m);
-      // Walk from the back: old record k moves to k + (number of added records before it).
-      std::size_t k = n;  // old records not yet moved: [0, k)
+      // From the back: old records [m_order[j] - j, end) move behind added record j, by j + 1.
+      std::size_t end = n;
       for (std::size_t j = m; j-- > 0;) {
-        const std::size_t dest = m_order[j];
-        // Old records that sort after added record j go behind it.
-        while (k > dest - j) {
-          --k;
-          mine[k + j + 1] = mine[k];
-        }
-        mine[dest] = theirs[j];
+        const std::size_t start = m_order[j] - j;
+        const auto first = mine.begin() + static_cast<std::ptrdiff_t>(start);
+        std::copy_backward(first, mine.begin() + static_cast<std::ptrdiff_t>(end),
+                           mine.begin() + static_cast<std::ptrdiff_t>(end + j + 1));
+        mine[m_order[j]] = theirs[j];
+        end = start;
       }
     });
     added.clear();
   }
 
-  /// Removes the records whose flag in `drop` (one per record) is set; in place, from the first one.
-  void erase_flagged(std::span<const std::uint8_t> drop) {
-    std::size_t first = 0;
-    while (first < size() && !drop[first]) ++first;
-    if (first == size()) return;
+  /// Removes the records at indices `rows` (ascending, distinct); in place, the records between them
+  /// moved as blocks from the first one on.
+  void erase_rows(std::span<const std::uint32_t> rows) {
+    if (rows.empty()) return;
     visit([&](const ColumnInfo&, auto& column) {
-      std::size_t w = first;
-      for (std::size_t r = first; r < column.size(); ++r)
-        if (!drop[r]) column[w++] = column[r];
-      column.resize(w);
+      auto w = column.begin() + rows[0];
+      for (std::size_t j = 0; j < rows.size(); ++j) {
+        const auto from = column.begin() + rows[j] + 1;
+        const auto to = j + 1 < rows.size() ? column.begin() + rows[j + 1] : column.end();
+        w = std::copy(from, to, w);
+      }
+      column.resize(static_cast<std::size_t>(w - column.begin()));
     });
+  }
+
+  /// Removes the records at indices `drop` (ascending, distinct) and merges `added` (sorted by cell,
+  /// cells not kept in this list), keeping cell order: the same list as erase_rows then merge, with
+  /// every record behind the first change moved once. In place: the runs of records between changes
+  /// that move towards the front are moved first, front to back, then those that move towards the
+  /// back, back to front (records keep their order, so no move overwrites a run not yet moved).
+  void splice(std::span<const std::uint32_t> drop, RecordList& added) {
+    const std::size_t n = size(), d = drop.size(), m = added.size();
+    if (d == 0 && m == 0) return;
+    if (m == 0) return erase_rows(drop);
+    if (d == 0) return merge(added);
+    // Insertion point of every added record among the old ones; then its final position.
+    m_order.resize(m);
+    auto at = cell.begin();
+    for (std::size_t j = 0; j < m; ++j) {
+      at = std::lower_bound(at, cell.end(), added.cell[j]);
+      m_order[j] = static_cast<std::uint32_t>(at - cell.begin());
+    }
+    thread_local std::vector<Run> runs;
+    runs.clear();
+    std::size_t i = 0, j = 0;
+    std::ptrdiff_t shift = 0;  // final - old index of the records from k on
+    std::size_t k = std::min<std::size_t>(drop[0], m_order[0]);
+    while (k < n) {
+      for (; j < m && m_order[j] <= k; ++j) {
+        m_order[j] = static_cast<std::uint32_t>(static_cast<std::ptrdiff_t>(k) + shift);
+        ++shift;
+      }
+      if (i < d && drop[i] == k) {
+        ++i;
+        ++k;
+        --shift;
+        continue;
+      }
+      const std::size_t next = std::min<std::size_t>(i < d ? drop[i] : n, j < m ? m_order[j] : n);
+      if (shift != 0) runs.push_back({static_cast<std::ptrdiff_t>(k), static_cast<std::ptrdiff_t>(next), shift});
+      k = next;
+    }
+    for (; j < m; ++j) m_order[j] = static_cast<std::uint32_t>(static_cast<std::ptrdiff_t>(n) + shift++);
+    const auto n_new = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(n) + shift);
+    std::size_t column = 0;
+    visit([&](const ColumnInfo&, auto& mine) {
+      using Vec = std::decay_t<decltype(mine)>;
+      const Vec& theirs = added.template column_at<Vec>(column++);
+      if (n_new > n) mine.resize(n_new);
+      const auto b = mine.begin();
+      for (const Run& r : runs)
+        if (r.shift < 0) std::copy(b + r.begin, b + r.end, b + (r.begin + r.shift));
+      for (auto r = runs.rbegin(); r != runs.rend(); ++r)
+        if (r->shift > 0) std::copy_backward(b + r->begin, b + r->end, b + (r->end + r->shift));
+      for (std::size_t q = 0; q < m; ++q) mine[m_order[q]] = theirs[q];
+      mine.resize(n_new);
+    });
+    added.clear();
+  }
+
+  /// Removes the records whose flag in `drop` (one per record) is set.
+  void erase_flagged(std::span<const std::uint8_t> drop) {
+    thread_local std::vector<std::uint32_t> rows;
+    rows.clear();
+    for (std::size_t r = 0; r < size(); ++r)
+      if (drop[r]) rows.push_back(static_cast<std::uint32_t>(r));
+    erase_rows(rows);
   }
 
   void clear() {
@@ -138,6 +203,10 @@ class RecordList : public Columns {
     return *found;
   }
 
+  /// Old records [begin, end) that move by `shift` in a splice.
+  struct Run {
+    std::ptrdiff_t begin, end, shift;
+  };
   std::vector<std::uint32_t> m_order;
 };
 

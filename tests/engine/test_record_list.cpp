@@ -68,3 +68,37 @@ TEST(RecordList, FindOnAnEmptyListAndAbsentCells) {
   EXPECT_EQ(l.find(3), -1);
   EXPECT_EQ(l.find(9), 1);
 }
+
+// A splice (drop rows and merge new records in one move) gives the list that erase_rows then merge
+// give, column by column, for drops and additions before, between, after and at the same place.
+TEST(RecordList, SpliceEqualsEraseThenMerge) {
+  std::mt19937 rng(11);
+  for (int trial = 0; trial < 400; ++trial) {
+    TransitionList a, b, added_a, added_b;
+    for (std::uint16_t c = 0; c < 300; ++c) {
+      const auto r = rng() % 5;
+      if (r < 2) add(a, c);
+      if (r == 2 || (r == 3 && trial % 3 == 0)) add(added_a, c);
+    }
+    // Drop some existing records (sometimes all, sometimes none); an added cell may replace a dropped one.
+    std::vector<std::uint32_t> drop;
+    for (std::uint32_t r = 0; r < a.size(); ++r)
+      if (trial % 11 == 0 || (trial % 5 != 0 && rng() % 4 == 0)) drop.push_back(r);
+    TransitionList kept_added;
+    for (std::size_t r = 0; r < added_a.size(); ++r) {
+      const std::ptrdiff_t at = a.find(added_a.cell[r]);
+      if (at >= 0 && !std::binary_search(drop.begin(), drop.end(), static_cast<std::uint32_t>(at))) continue;
+      add(kept_added, added_a.cell[r]);
+    }
+    for (std::size_t r = 0; r < kept_added.size(); ++r) add(added_b, kept_added.cell[r]);
+    b = a;
+    a.splice(drop, kept_added);
+    b.erase_rows(drop);
+    b.merge(added_b);
+    ASSERT_EQ(a.cell, b.cell) << "trial " << trial;
+    ASSERT_EQ(a.key, b.key);
+    ASSERT_EQ(a.rate, b.rate);
+    ASSERT_EQ(a.years_left, b.years_left);
+    EXPECT_TRUE(kept_added.empty());
+  }
+}
