@@ -17,9 +17,9 @@ namespace polder::engine {
 inline constexpr double k_effis_min_fire_ha = 30.0;
 
 struct FirePatches {
-  std::int64_t patches = 0;       ///< burnt patches (8-connected)
-  std::int64_t large_cells = 0;   ///< cells in patches of at least k_effis_min_fire_ha
-  std::int64_t largest_cells = 0; ///< cells of the largest patch
+  std::int64_t patches = 0;        ///< burnt patches (8-connected)
+  std::int64_t large_cells = 0;    ///< cells in patches of at least k_effis_min_fire_ha
+  std::int64_t largest_cells = 0;  ///< cells of the largest patch
 };
 
 /// Patches of the national cell ids `ids` (unsorted, distinct), on one process.
