@@ -32,7 +32,7 @@ struct RunConfig {
   bool fire = true;
   bool climate_response = true;
 
-  // [projection]: how land use keeps changing after the last map (docs/method.md, "Baseline projection")
+  // [projection]: how land use keeps changing after the last map (docs/method.md, §3 "Baseline projection")
   bool projection = true;                     ///< project land-use change past the last map
   std::int32_t projection_from = 0;           ///< map year the rates are measured from (0: the last but one map)
   std::int32_t projection_to = 0;             ///< map year they are measured to (0: the last map)

@@ -1,5 +1,5 @@
 #pragma once
-// The baseline projection of land use after the last map (docs/method.md, "Baseline projection"):
+// The baseline projection of land use after the last map (docs/method.md, §3 "Baseline projection"):
 // conversion rates between land-use classes per province, measured on the input's map series over one
 // map interval (by default the last), applied every projected year. The rate from class a to class b
 // in province p is
