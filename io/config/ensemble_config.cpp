@@ -42,12 +42,6 @@ const std::vector<KeySpec>& key_specs() {
   return specs;
 }
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string{} : s.substr(b, e - b + 1);
-}
-
 std::vector<std::string> words(const std::string& text) {
   std::istringstream is(text);
   std::vector<std::string> out;

@@ -140,4 +140,10 @@ std::string read_ini_text(const std::string& path, const char* what, IniSyntax s
   return text;
 }
 
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return b == std::string::npos ? std::string{} : s.substr(b, e - b + 1);
+}
+
 }  // namespace polder::io

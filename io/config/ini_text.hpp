@@ -27,4 +27,7 @@ void check_ini_text(std::string_view text, const std::string& path, IniSyntax sy
 /// forms, surrogates and code points above U+10FFFF included), or npos.
 std::size_t first_invalid_utf8(std::string_view text);
 
+/// `s` without leading and trailing blanks (space, tab, CR, LF): what the config readers compare.
+std::string trim(const std::string& s);
+
 }  // namespace polder::io

@@ -1,5 +1,7 @@
 #include "io/config/measure_config.hpp"
 
+#include "io/config/ini_text.hpp"
+
 #include <boost/program_options.hpp>
 
 #include <algorithm>
@@ -66,12 +68,6 @@ std::vector<std::string> plain_keys() {
   for (const auto& s : key_specs())
     if (std::string_view(s.key).back() != '*') out.emplace_back(s.key);
   return out;
-}
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string{} : s.substr(b, e - b + 1);
 }
 
 std::vector<std::string> words(const std::string& text) {

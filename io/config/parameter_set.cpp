@@ -15,12 +15,6 @@ namespace polder::io {
 namespace po = boost::program_options;
 
 namespace {
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string{} : s.substr(b, e - b + 1);
-}
-
 double to_number(const std::string& text, const std::string& where) {
   std::istringstream is(text);
   double v = 0.0;

@@ -67,12 +67,6 @@ po::options_description options_for_files() {
   return d;
 }
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string{} : s.substr(b, e - b + 1);
-}
-
 template <typename T>
 T parse_number(const std::string& key, const std::string& text, const std::string& origin) {
   std::istringstream is(text);

@@ -1,5 +1,7 @@
 #include "io/config/scenario_set.hpp"
 
+#include "io/config/ini_text.hpp"
+
 #include <boost/program_options.hpp>
 
 #include <algorithm>
@@ -38,12 +40,6 @@ const std::vector<KeySpec>& key_specs() {
       {"member.*.description", "what the member is (optional)"},
   };
   return specs;
-}
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string{} : s.substr(b, e - b + 1);
 }
 
 std::vector<std::string> words(const std::string& text) {
